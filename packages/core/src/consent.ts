@@ -1,0 +1,183 @@
+import Cookies from 'js-cookie';
+import { decodeDecision, encodeDecision, lifetimeDays, toUuid, vendorSetHash } from './codec.js';
+import { resolveConfig } from './config.js';
+import { transition, undecided, type MachineEvent } from './machine.js';
+import {
+  OPTIONAL_CATEGORIES,
+  type Category,
+  type ChoiceUpdate,
+  type Choices,
+  type Consent,
+  type ConsentConfig,
+  type ConsentEvent,
+  type ConsentListener,
+  type ConsentOptions,
+  type ConsentState,
+  type DecisionMeta,
+  type GrantSet,
+  type ResolvedConfig,
+} from './types.js';
+
+/** RFC 4122 v4; `crypto.randomUUID` is missing on plain-http pages, so build one from random bytes. */
+export function randomId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  return toUuid(Array.from(b, (x) => (x + 256).toString(16).slice(1)).join(''));
+}
+
+export function isGrantedIn(state: ConsentState, config: ResolvedConfig, target: Category | { vendor: string }): boolean {
+  if (typeof target === 'string') return state.choices[target] === true;
+  const vendor = config.vendors[target?.vendor];
+  return !!vendor && state.choices[vendor.category] && state.vendors[vendor.id] === true;
+}
+
+/** What `to` grants that `from` does not. */
+function gained(from: ConsentState, to: ConsentState, config: ResolvedConfig): GrantSet {
+  return {
+    categories: OPTIONAL_CATEGORIES.filter((c) => to.choices[c] && !from.choices[c]),
+    vendors: Object.keys(config.vendors).filter(
+      (vendor) => isGrantedIn(to, config, { vendor }) && !isGrantedIn(from, config, { vendor }),
+    ),
+  };
+}
+
+/**
+ * Creates the consent engine for one page (or one SSR request).
+ * Throws `ConsentryConfigError` for an invalid config; never throws afterwards.
+ */
+export function createConsent(input: ConsentConfig, options: ConsentOptions = {}): Consent {
+  const config = resolveConfig(input, options.catalog);
+  const cookies = options.cookies ?? Cookies;
+  const now = options.now ?? Date.now;
+  const gpcSignal =
+    options.gpc ?? (typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
+  const gpcApplies = gpcSignal && config.gpc;
+  const secure = options.secure ?? (typeof location !== 'undefined' && location.protocol === 'https:');
+  const vendorSet = vendorSetHash(config);
+  const listeners = new Set<ConsentListener>();
+  const { name, domain, path } = config.cookie;
+  const attributes = { path, sameSite: 'Lax' as const, secure, ...(domain ? { domain } : {}) };
+
+  let state = undecided(config, null);
+
+  function read(): MachineEvent {
+    let raw: string | undefined;
+    try {
+      raw = cookies.get(name);
+    } catch {
+      raw = undefined;
+    }
+    const stored = decodeDecision(raw, config, now());
+    // A value we cannot trust is removed, so it cannot confuse another reader later.
+    if (raw !== undefined && !stored) safely(() => cookies.remove(name, attributes));
+    return { type: 'restore', stored, now: now() };
+  }
+
+  function emit(event: ConsentEvent): void {
+    for (const fn of [...listeners]) {
+      // A broken listener must not stop the others (the blocker, the proof) from hearing.
+      safely(() => fn(event));
+    }
+  }
+
+  function move(event: MachineEvent): ConsentState {
+    const before = state;
+    state = transition(state, event, config);
+    const granted = gained(before, state, config);
+    const revoked = gained(state, before, config);
+    if ([...granted.categories, ...granted.vendors, ...revoked.categories, ...revoked.vendors].length) emit({ type: 'change', state, granted, revoked });
+    return before;
+  }
+
+  function decide(choices: Choices, vendors: Record<string, boolean>, meta: DecisionMeta, fallback: ConsentState['method']): void {
+    const before = move({
+      type: 'decide',
+      choices,
+      vendors,
+      method: meta.method ?? fallback ?? 'custom',
+      gpc: gpcApplies,
+      now: now(),
+      newId: randomId,
+    });
+    const days = lifetimeDays(state.choices, config);
+    const value = encodeDecision(
+      { ...state, consentId: state.consentId!, decidedAt: state.decidedAt!, method: state.method!, vendorSet },
+      config,
+    );
+    safely(() => cookies.set(name, value, { ...attributes, expires: days }));
+    emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
+  }
+
+  /** Only listed categories can be granted; GPC keeps targeting off unless asked for explicitly. */
+  function choicesFrom(all: boolean, explicit: ChoiceUpdate = {}): Choices {
+    const base = state.choices;
+    const out = { necessary: true } as Choices;
+    for (const c of OPTIONAL_CATEGORIES) {
+      const wanted = explicit[c] ?? (all || base[c]);
+      out[c] = config.categories.includes(c) && wanted === true;
+    }
+    return out;
+  }
+
+  state = transition(state, read(), config);
+
+  const consent: Consent = {
+    config,
+    getState: () => state,
+    acceptAll(meta = {}) {
+      const choices = choicesFrom(true);
+      if (gpcApplies) choices.targeting = false;
+      const vendors: Record<string, boolean> = {};
+      for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category];
+      decide(choices, vendors, meta, 'accept-all');
+    },
+    rejectAll(meta = {}) {
+      const choices = choicesFrom(false, { functional: false, statistics: false, targeting: false });
+      const vendors: Record<string, boolean> = {};
+      for (const id of Object.keys(config.vendors)) vendors[id] = false;
+      decide(choices, vendors, meta, 'reject-all');
+    },
+    update(update, meta = {}) {
+      const choices = choicesFrom(false, update ?? {});
+      const vendors: Record<string, boolean> = {};
+      for (const v of Object.values(config.vendors)) {
+        const explicit = update?.vendors?.[v.id];
+        // A vendor follows its category when that category is switched in this update.
+        const categoryChanged = update?.[v.category] !== undefined && choices[v.category] !== state.choices[v.category];
+        vendors[v.id] =
+          typeof explicit === 'boolean' ? explicit : categoryChanged || state.status === 'undecided' ? choices[v.category] : state.vendors[v.id] ?? choices[v.category];
+      }
+      decide(choices, vendors, meta, 'custom');
+    },
+    reset() {
+      safely(() => cookies.remove(name, attributes));
+      move({ type: 'reset' });
+    },
+    refresh() {
+      move(read());
+      move({ type: 'tick', now: now() });
+    },
+    isGranted: (target) => isGrantedIn(state, config, target),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    on(type, listener) {
+      return consent.subscribe((e) => {
+        if (e.type === type) (listener as ConsentListener)(e);
+      });
+    },
+  };
+  return consent;
+}
+
+function safely(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (error) {
+    if (typeof console !== 'undefined') console.error('[consentry]', error);
+  }
+}

@@ -1,0 +1,19 @@
+import { expect, it } from 'vitest';
+import * as core from './index.js';
+
+it('exports exactly the public API', () => {
+  expect(Object.keys(core).sort()).toEqual([
+    'CATEGORIES',
+    'ConsentryConfigError',
+    'MAX_DAYS',
+    'OPTIONAL_CATEGORIES',
+    'createConsent',
+    'createMemoryCookies',
+    'didYouMean',
+    'getCookie',
+    'randomId',
+    'readConsent',
+    'resolveConfig',
+    'transitions',
+  ]);
+});

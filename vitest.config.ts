@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per package so each runs in the environment it ships for:
+// server and protocol in plain Node, everything that touches the DOM in happy-dom.
+const nodePackages = ['protocol', 'server'];
+const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react'];
+
+const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
+
+export default defineConfig({
+  oxc: jsx,
+  test: {
+    projects: [
+      {
+        test: { name: 'workspace', root: '.', include: ['test/**/*.test.ts'], environment: 'node' },
+      },
+      ...nodePackages.map((name) => ({
+        oxc: jsx,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      })),
+      ...domPackages.map((name) => ({
+        oxc: jsx,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      })),
+    ],
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.{ts,tsx}'],
+      exclude: ['**/*.test.{ts,tsx}', '**/test-utils/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
+  },
+});
