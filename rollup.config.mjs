@@ -6,7 +6,7 @@ import esbuild from 'rollup-plugin-esbuild';
 
 const onlyArg = process.env.PACKAGES?.split(',');
 // The server bundles itself for Node with its own esbuild script (see packages/server/package.json).
-const skip = new Set(['server', 'browser']);
+const skip = new Set(['server']);
 const packages = readdirSync('packages').filter(
   (name) => existsSync(`packages/${name}/src/index.ts`) && !skip.has(name) && (!onlyArg || onlyArg.includes(name)),
 );
@@ -17,16 +17,28 @@ function externals(name) {
   return (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)) || /^node:/.test(id);
 }
 
+// Next.js App Router: the published React bindings must mark the client boundary themselves
+// (rollup drops module-level directives from sources, so it goes in as a banner).
+const banner = (name) => (name === 'react' ? { banner: "'use client';" } : {});
+
+// ESM for bundlers and Node, CJS for `require` (Jest, older toolchains); same entry, same externals.
 const js = (name) => ({
   input: `packages/${name}/src/index.ts`,
-  output: { file: `packages/${name}/dist/index.js`, format: 'es', sourcemap: true },
+  output: [
+    { file: `packages/${name}/dist/index.js`, format: 'es', sourcemap: true, ...banner(name) },
+    { file: `packages/${name}/dist/index.cjs`, format: 'cjs', sourcemap: true, exports: 'named', ...banner(name) },
+  ],
   external: externals(name),
   plugins: [esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json' })],
 });
 
 const types = (name) => ({
   input: `packages/${name}/src/index.ts`,
-  output: { file: `packages/${name}/dist/index.d.ts`, format: 'es' },
+  // The same declarations twice: .d.ts types the ESM entry, .d.cts the CJS one ("type": "module").
+  output: [
+    { file: `packages/${name}/dist/index.d.ts`, format: 'es' },
+    { file: `packages/${name}/dist/index.d.cts`, format: 'es' },
+  ],
   external: externals(name),
   plugins: [dts({ tsconfig: 'tsconfig.base.json', compilerOptions: { noEmit: false } })],
 });

@@ -32,6 +32,17 @@ export default defineConfig({
           environment: 'happy-dom',
         },
       })),
+      {
+        // Real Chromium against the built script-tag file (`pnpm build` first; `pnpm test` does).
+        test: {
+          name: 'e2e',
+          root: 'packages/browser',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
     coverage: {
       provider: 'v8',

@@ -34,6 +34,8 @@ if (!chromium) {
 
 // The end-to-end suite and the server's child-process tests load built files.
 if (run('pnpm', ['run', 'build']) !== 0) process.exit(1);
+// The npm path: a React app built through the workspace packages.
+if (run('pnpm', ['--filter', 'example-react-vite', 'run', 'build']) !== 0) process.exit(1);
 
 mkdirSync('.tmp', { recursive: true });
 const status = run('npx', [

@@ -25,7 +25,8 @@ const allowedThirdParty: Record<string, string[]> = {
   vendors: [],
   proof: [],
   browser: [],
-  react: [],
+  // Peer dependencies: the app's own React 18 or 19, never shipped by us.
+  react: ['react', 'react-dom'],
 };
 
 const root = join(import.meta.dirname, '..', 'packages');

@@ -111,16 +111,16 @@ describe('createConsent', () => {
     const events: ConsentEvent[] = [];
     const off = consent.subscribe((e) => events.push(e));
     consent.update({ statistics: true });
-    consent.update({ statistics: true }); // same again: a decision, but no change
+    consent.update({ statistics: true }); // same again, same moment: a decision, but no new state
     consent.update({ statistics: false, targeting: true });
     off();
     consent.rejectAll();
     expect(events.map((e) => e.type)).toEqual(['change', 'decision', 'decision', 'change', 'decision']);
-    const [first, , , last] = events as [Extract<ConsentEvent, { type: 'change' }>, ConsentEvent, ConsentEvent, Extract<ConsentEvent, { type: 'change' }>];
-    expect(first.granted).toEqual({ categories: ['statistics'], vendors: ['google-analytics', 'hotjar'] });
-    expect(first.revoked).toEqual({ categories: [], vendors: [] });
-    expect(last.granted).toEqual({ categories: ['targeting'], vendors: ['meta-pixel', 'youtube'] });
-    expect(last.revoked).toEqual({ categories: ['statistics'], vendors: ['google-analytics', 'hotjar'] });
+    const [first, , , last] = events as Array<Extract<ConsentEvent, { type: 'change' }>>;
+    expect(first!.granted).toEqual({ categories: ['statistics'], vendors: ['google-analytics', 'hotjar'] });
+    expect(first!.revoked).toEqual({ categories: [], vendors: [] });
+    expect(last!.granted).toEqual({ categories: ['targeting'], vendors: ['meta-pixel', 'youtube'] });
+    expect(last!.revoked).toEqual({ categories: ['statistics'], vendors: ['google-analytics', 'hotjar'] });
   });
 
   it('on() filters by event type and passes decision source and previous state', () => {
@@ -133,6 +133,16 @@ describe('createConsent', () => {
     expect(seen).toEqual(['banner:undecided->decided', 'preferences:decided->decided', 'api:decided->decided']);
   });
 
+  it('announces a reset after a refusal, though it grants and revokes nothing', () => {
+    const { consent } = setup();
+    consent.rejectAll();
+    const seen: string[] = [];
+    consent.on('change', (e) => seen.push(e.state.status));
+    consent.reset();
+    consent.refresh(); // nothing new: no event
+    expect(seen).toEqual(['undecided']);
+  });
+
   it('keeps notifying other listeners when one throws', () => {
     const { consent } = setup();
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -142,7 +152,7 @@ describe('createConsent', () => {
     });
     consent.subscribe(good);
     expect(() => consent.acceptAll()).not.toThrow();
-    expect(good).toHaveBeenCalledTimes(2);
+    expect(good).toHaveBeenCalledTimes(2); // change + decision
     expect(error).toHaveBeenCalled();
     error.mockRestore();
   });

@@ -85,10 +85,14 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
 
   function move(event: MachineEvent): ConsentState {
     const before = state;
-    state = transition(state, event, config);
+    const next = transition(state, event, config);
+    // Keep the old object when nothing differs, so snapshots stay stable (useSyncExternalStore).
+    if (JSON.stringify(next) === JSON.stringify(before)) return before;
+    state = next;
     const granted = gained(before, state, config);
     const revoked = gained(state, before, config);
-    if ([...granted.categories, ...granted.vendors, ...revoked.categories, ...revoked.vendors].length) emit({ type: 'change', state, granted, revoked });
+    // Any new state is announced (a reset after a refusal grants and revokes nothing, but the banner must return).
+    emit({ type: 'change', state, granted, revoked });
     return before;
   }
 

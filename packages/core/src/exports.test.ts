@@ -11,6 +11,7 @@ it('exports exactly the public API', () => {
     'createMemoryCookies',
     'didYouMean',
     'getCookie',
+    'isGrantedIn',
     'randomId',
     'readConsent',
     'resolveConfig',

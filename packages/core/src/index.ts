@@ -1,4 +1,4 @@
-export { createConsent, randomId } from './consent.js';
+export { createConsent, isGrantedIn, randomId } from './consent.js';
 export { createMemoryCookies } from './memory-cookies.js';
 export { readConsent, getCookie, type ReadConsentOptions } from './ssr.js';
 export { resolveConfig, didYouMean, MAX_DAYS } from './config.js';

@@ -1,0 +1,112 @@
+// @vitest-environment-options {"url":"https://www.shop.example.com/page"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cookieDomains } from './cleanup.js';
+import { createBlocker } from './create-blocker.js';
+import { GA, HOTJAR, META, RULES, makeConsent, resetDom } from './test-utils/fixtures.js';
+import type { Blocker, CookieJar } from './types.js';
+
+let blocker: Blocker | undefined;
+beforeEach(resetDom);
+afterEach(() => {
+  blocker?.destroy();
+  blocker = undefined;
+});
+
+describe('clean-up on withdrawal', () => {
+  it('lists the host and every parent domain', () => {
+    expect(cookieDomains('www.shop.example.com')).toEqual([null, 'www.shop.example.com', 'shop.example.com', 'example.com']);
+    expect(cookieDomains('localhost')).toEqual([null]);
+    expect(cookieDomains('192.168.1.10')).toEqual([null]);
+  });
+
+  it("deletes a revoked vendor's cookies wherever they were set: host-only and each parent domain (happy-dom honours Domain)", () => {
+    const consent = makeConsent();
+    consent.acceptAll();
+    blocker = createBlocker(consent, { rules: RULES });
+    document.cookie = '_ga=host; path=/';
+    document.cookie = '_ga_XYZ=parent; path=/; domain=example.com';
+    document.cookie = '_gid=mid; path=/; domain=shop.example.com';
+    document.cookie = '_fbp=ads; path=/; domain=example.com';
+    document.cookie = 'cart=3; path=/; domain=example.com';
+    expect(document.cookie.split('; ').sort()).toEqual(['_fbp=ads', '_ga=host', '_ga_XYZ=parent', '_gid=mid', 'cart=3']);
+    consent.update({ statistics: false });
+    expect(document.cookie.split('; ').sort()).toEqual(['_fbp=ads', 'cart=3']);
+  });
+
+  it('writes a deletion for every domain through an injected cookie jar', () => {
+    const writes: string[] = [];
+    const jar: CookieJar = { read: () => '_ga=1; _ga_ABC=2; other=3', write: (c) => writes.push(c) };
+    const consent = makeConsent();
+    consent.acceptAll();
+    blocker = createBlocker(consent, { rules: [GA], cookieJar: jar });
+    consent.update({ statistics: false });
+    const expired = 'expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+    expect(writes).toEqual([
+      `_ga=; ${expired}`,
+      `_ga=; ${expired}; domain=www.shop.example.com`,
+      `_ga=; ${expired}; domain=shop.example.com`,
+      `_ga=; ${expired}; domain=example.com`,
+      `_ga_ABC=; ${expired}`,
+      `_ga_ABC=; ${expired}; domain=www.shop.example.com`,
+      `_ga_ABC=; ${expired}; domain=shop.example.com`,
+      `_ga_ABC=; ${expired}; domain=example.com`,
+    ]);
+  });
+
+  it('removes known localStorage and sessionStorage keys of the revoked vendor only', () => {
+    const consent = makeConsent();
+    consent.acceptAll();
+    blocker = createBlocker(consent, { rules: [HOTJAR, META] });
+    localStorage.setItem('_hjSessionUser_1', 'x');
+    sessionStorage.setItem('hjViewportId', 'y');
+    localStorage.setItem('theme', 'dark');
+    consent.update({ statistics: false });
+    expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
+    expect(sessionStorage.getItem('hjViewportId')).toBeNull();
+    expect(localStorage.getItem('theme')).toBe('dark');
+  });
+
+  it('keeps the cookies gone while the vendor code keeps trying to set them', () => {
+    const consent = makeConsent();
+    consent.acceptAll();
+    blocker = createBlocker(consent, { rules: RULES });
+    document.cookie = '_ga=1; path=/; domain=example.com';
+    consent.update({ statistics: false });
+    document.cookie = '_ga=2; path=/; domain=example.com'; // a gtag still running in the page
+    document.cookie = '_gid=3; path=/';
+    expect(document.cookie).toBe('');
+  });
+
+  it('cleans only a vendor switched off while its category stays on', () => {
+    const consent = makeConsent({
+      vendors: { 'google-analytics': { id: 'G-ABC1234', category: 'statistics' }, hotjar: { id: '1', category: 'statistics' } },
+    });
+    consent.acceptAll();
+    blocker = createBlocker(consent, { rules: RULES });
+    document.cookie = '_ga=1; path=/';
+    document.cookie = '_hjid=1; path=/';
+    consent.update({ vendors: { hotjar: false } });
+    expect(document.cookie).toBe('_ga=1');
+  });
+
+  it('cleanup() removes what non-granted vendors left before the blocker started', () => {
+    document.cookie = '_fbp=fb.1; path=/; domain=example.com';
+    blocker = createBlocker(makeConsent(), { rules: RULES });
+    blocker.cleanup();
+    expect(document.cookie).toBe('');
+  });
+
+  it('reloads after a withdrawal with reloadOnWithdraw, and not after a grant', async () => {
+    const reload = vi.fn();
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES, reloadOnWithdraw: true, reload });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    consent.update({ statistics: true });
+    await settle();
+    expect(reload).not.toHaveBeenCalled();
+    consent.update({ statistics: false });
+    expect(reload).not.toHaveBeenCalled(); // other listeners (the proof) go first
+    await settle();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,68 @@
+import type { NameMatcher } from './name-matcher.js';
+import type { CookieJar, VendorRule } from './types.js';
+
+const EXPIRED = 'Thu, 01 Jan 1970 00:00:00 GMT';
+
+/**
+ * Every Domain a cookie visible on `hostname` may have been set with: host-only, the host itself and
+ * each parent (`a.b.example.lv` → `a.b.example.lv`, `b.example.lv`, `example.lv`). A public suffix
+ * (`co.uk`) is tried too when it has a dot: browsers refuse cookies there, so the delete is a no-op.
+ */
+export function cookieDomains(hostname: string): Array<string | null> {
+  const domains: Array<string | null> = [null];
+  if (!hostname || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return domains; // IPs: host-only
+  const labels = hostname.split('.');
+  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
+  return domains;
+}
+
+export function listCookieNames(jar: CookieJar): string[] {
+  const names: string[] = [];
+  for (const part of jar.read().split(';')) {
+    const eq = part.indexOf('=');
+    const name = (eq < 0 ? part : part.slice(0, eq)).trim();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+function matchesAny(matches: VendorRule[] | null, targets: ReadonlySet<VendorRule>): boolean {
+  return !!matches && matches.some((rule) => targets.has(rule));
+}
+
+/** Delete the cookies (every parent domain, path /) and storage keys of `targets`. Returns what was removed. */
+export function cleanUp(
+  targets: ReadonlySet<VendorRule>,
+  cookieNames: NameMatcher,
+  storageNames: NameMatcher,
+  jar: CookieJar,
+  hostname: string,
+): { cookies: string[]; storage: string[] } {
+  const removed = { cookies: [] as string[], storage: [] as string[] };
+  if (targets.size === 0) return removed;
+  const domains = cookieDomains(hostname);
+  for (const name of new Set(listCookieNames(jar))) {
+    if (!matchesAny(cookieNames(name), targets)) continue;
+    for (const domain of domains) {
+      jar.write(`${name}=; expires=${EXPIRED}; path=/${domain ? `; domain=${domain}` : ''}`);
+    }
+    removed.cookies.push(name);
+  }
+  for (const kind of ['localStorage', 'sessionStorage'] as const) {
+    let store: Storage;
+    try {
+      store = window[kind];
+      if (!store) continue;
+    } catch {
+      continue; // storage disabled (privacy settings, sandboxed iframe)
+    }
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key !== null && matchesAny(storageNames(key), targets)) keys.push(key);
+    }
+    for (const key of keys) store.removeItem(key);
+    removed.storage.push(...keys);
+  }
+  return removed;
+}

@@ -1,0 +1,83 @@
+// @vitest-environment-options {"url":"https://www.shop.example.com/page","settings":{"handleDisabledFileLoadingAsSuccess":true}}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBlocker } from './create-blocker.js';
+import { RULES, makeConsent, resetDom } from './test-utils/fixtures.js';
+import type { Blocker } from './types.js';
+
+let blocker: Blocker | undefined;
+beforeEach(resetDom);
+afterEach(() => {
+  blocker?.destroy();
+  blocker = undefined;
+});
+
+const EMBED = 'https://www.youtube-nocookie.com/embed/abc';
+
+describe('gated iframes', () => {
+  it('stays empty with an accessible placeholder in the same box until granted', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube" width="560" height="315" class="video" title="Talk"></iframe>`;
+    blocker = createBlocker(makeConsent(), { rules: RULES });
+    const iframe = document.querySelector('iframe')!;
+    expect(iframe.getAttribute('src')).toBeNull();
+    expect(iframe.style.display).toBe('none');
+    const box = iframe.previousElementSibling as HTMLElement;
+    expect(box.getAttribute('role')).toBe('group');
+    expect(box.className).toBe('consentry-placeholder video');
+    expect(box.style.width).toBe('560px');
+    expect(box.style.height).toBe('315px');
+    const title = document.getElementById(box.getAttribute('aria-labelledby')!);
+    expect(title?.textContent).toBe('Content from YouTube');
+    expect(box.textContent).toContain('until you allow YouTube');
+    const button = box.querySelector('button')!;
+    expect(button.type).toBe('button');
+    expect(button.textContent).toBe('Load content');
+    expect(button.getAttribute('aria-describedby')).toBe(title?.id);
+  });
+
+  it('"Load content" grants the vendor and its category through core, then loads the iframe', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube"></iframe>`;
+    const consent = makeConsent({ vendors: { youtube: { category: 'targeting' } } });
+    blocker = createBlocker(consent, { rules: RULES });
+    document.querySelector<HTMLButtonElement>('.consentry-placeholder button')!.click();
+    expect(consent.isGranted('targeting')).toBe(true);
+    expect(consent.isGranted({ vendor: 'youtube' })).toBe(true);
+    const iframe = document.querySelector('iframe')!;
+    expect(iframe.getAttribute('src')).toBe(EMBED);
+    expect(iframe.style.display).toBe('');
+    expect(document.querySelector('.consentry-placeholder')).toBeNull();
+  });
+
+  it('hands "Load content" to onLoadContent when given, naming the category for category-only markup', () => {
+    document.body.innerHTML = `<iframe data-src="https://maps.example.net/embed" data-category="functional"></iframe>`;
+    const onLoadContent = vi.fn();
+    blocker = createBlocker(makeConsent(), { rules: RULES, onLoadContent });
+    const box = document.querySelector('.consentry-placeholder')!;
+    expect(box.textContent).toContain('Content from maps.example.net');
+    box.querySelector('button')!.click();
+    expect(onLoadContent).toHaveBeenCalledWith({ category: 'functional' });
+  });
+
+  it('uses translated texts, as text', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube"></iframe>`;
+    blocker = createBlocker(makeConsent(), {
+      rules: RULES,
+      texts: { 'placeholder.title': '{name} saturs <b>', 'placeholder.button': 'Ielādēt saturu' },
+    });
+    const box = document.querySelector('.consentry-placeholder')!;
+    expect(box.querySelector('p')?.textContent).toBe('YouTube saturs <b>');
+    expect(box.querySelector('b')).toBeNull();
+    expect(box.querySelector('button')?.textContent).toBe('Ielādēt saturu');
+  });
+
+  it('unloads the content and brings the placeholder back when consent is withdrawn', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-category="targeting"></iframe>`;
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES });
+    consent.acceptAll();
+    const iframe = document.querySelector('iframe')!;
+    expect(iframe.getAttribute('src')).toBe(EMBED);
+    consent.update({ targeting: false });
+    expect(iframe.getAttribute('src')).toBe('about:blank');
+    expect(document.querySelectorAll('.consentry-placeholder')).toHaveLength(1);
+  });
+});

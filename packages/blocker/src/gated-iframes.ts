@@ -1,0 +1,83 @@
+import { isElementGranted } from './context.js';
+import { readMarkupTarget } from './grants.js';
+import { createPlaceholder } from './placeholder.js';
+import type { BlockerContext } from './context.js';
+
+export const GATED_IFRAME_SELECTOR = 'iframe[data-src][data-category],iframe[data-src][data-vendor]';
+
+interface Held {
+  placeholder: HTMLElement;
+  display: string;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url, location.href).hostname;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Gated iframes: empty with a placeholder while not granted, `src` from `data-src` once granted,
+ * and back to the placeholder (content unloaded) if consent is withdrawn later.
+ */
+export function createIframeGate(ctx: BlockerContext) {
+  const held = new Map<HTMLIFrameElement, Held>();
+
+  function loadContent(iframe: HTMLIFrameElement): void {
+    const target = readMarkupTarget(iframe, ctx.consent, ctx.ruleById);
+    if (!target.category) {
+      console.error('Consentry: this iframe names no known category or vendor, so "Load content" cannot grant it', iframe);
+      return;
+    }
+    const request = target.vendor ? { category: target.category, vendor: target.vendor } : { category: target.category };
+    if (ctx.options.onLoadContent) ctx.options.onLoadContent(request);
+    else ctx.consent.update(target.vendor ? { [target.category]: true, vendors: { [target.vendor]: true } } : { [target.category]: true });
+  }
+
+  function hold(iframe: HTMLIFrameElement): void {
+    const src = iframe.getAttribute('data-src') ?? '';
+    if (held.has(iframe)) return;
+    // Unload content that was granted before (withdrawal), without our own src guard getting in the way.
+    const current = iframe.getAttribute('src');
+    if (current && current !== 'about:blank') {
+      ctx.internal(() => (iframe.src = 'about:blank'));
+    }
+    const target = readMarkupTarget(iframe, ctx.consent, ctx.ruleById);
+    const placeholder = createPlaceholder(iframe, target.name ?? hostOf(src), ctx.texts, () => loadContent(iframe));
+    held.set(iframe, { placeholder, display: iframe.style.display });
+    iframe.style.display = 'none';
+    iframe.before(placeholder);
+  }
+
+  function release(iframe: HTMLIFrameElement): void {
+    const state = held.get(iframe);
+    if (state) {
+      state.placeholder.remove();
+      iframe.style.display = state.display;
+      held.delete(iframe);
+    }
+    const src = iframe.getAttribute('data-src');
+    if (src && iframe.getAttribute('src') !== src) {
+      ctx.internal(() => (iframe.src = src));
+    }
+  }
+
+  return {
+    scan(root: ParentNode): void {
+      const list = Array.from(root.querySelectorAll<HTMLIFrameElement>(GATED_IFRAME_SELECTOR));
+      if (root instanceof HTMLIFrameElement && root.matches(GATED_IFRAME_SELECTOR)) list.unshift(root);
+      for (const iframe of list) {
+        if (isElementGranted(ctx, iframe)) release(iframe);
+        else hold(iframe);
+      }
+      for (const iframe of held.keys()) {
+        if (!iframe.isConnected) {
+          held.get(iframe)?.placeholder.remove();
+          held.delete(iframe);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { isElementGranted } from './context.js';
+import type { BlockerContext } from './context.js';
+import type { ReleaseJob } from './release-queue.js';
+
+export const GATED_SCRIPT_SELECTOR = 'script[type="text/plain"][data-category],script[type="text/plain"][data-vendor]';
+const SKIP = new Set(['type', 'data-type', 'data-src', 'nonce']);
+
+/** Scripts held by the automatic blocker: released by re-inserting the same node, so handlers set on it survive. */
+export const autoHeld = new WeakMap<HTMLScriptElement, string | null>();
+
+function wantsOrder(script: HTMLScriptElement, src: string | null): boolean {
+  return !!src && !script.hasAttribute('async');
+}
+
+/** Turn a held markup script into a real one: a fresh element (a browser never runs a node it already prepared). */
+function releaseMarkup(ctx: BlockerContext, original: HTMLScriptElement): ReleaseJob {
+  const src = original.getAttribute('src') ?? original.getAttribute('data-src');
+  const script = document.createElement('script');
+  ctx.trusted.add(script);
+  ctx.internal(() => fillScript(ctx, original, script, src));
+  return {
+    waitFor: wantsOrder(original, src) ? script : null,
+    run: () => {
+      if (original.isConnected) original.replaceWith(script);
+    },
+  };
+}
+
+function fillScript(ctx: BlockerContext, original: HTMLScriptElement, script: HTMLScriptElement, src: string | null): void {
+  for (const attr of Array.from(original.attributes)) {
+    if (!SKIP.has(attr.name) && attr.name !== 'src') script.setAttribute(attr.name, attr.value);
+  }
+  const realType = original.getAttribute('data-type');
+  if (realType) script.setAttribute('type', realType);
+  const nonce = ctx.options.nonce ?? (original.nonce || original.getAttribute('nonce'));
+  if (nonce) script.nonce = nonce;
+  // Dynamically inserted scripts are async by default; an unmarked one must keep document order.
+  script.async = original.hasAttribute('async');
+  if (src) script.src = src;
+  else script.text = original.text;
+  script.setAttribute('data-consentry', 'released');
+}
+
+/** Re-insert a script the automatic blocker held, with its real type back. */
+function releaseHeld(ctx: BlockerContext, script: HTMLScriptElement, realType: string | null): ReleaseJob {
+  return {
+    waitFor: wantsOrder(script, script.getAttribute('src')) ? script : null,
+    run: () => {
+      ctx.trusted.add(script);
+      autoHeld.delete(script);
+      const parent = script.parentNode;
+      if (!parent) return;
+      const next = script.nextSibling;
+      ctx.internal(() => (realType ? script.setAttribute('type', realType) : script.removeAttribute('type')));
+      script.removeAttribute('data-consentry');
+      const nonce = ctx.options.nonce;
+      if (nonce && !script.nonce) script.nonce = nonce;
+      ctx.internal(() => {
+        parent.removeChild(script);
+        parent.insertBefore(script, next);
+      });
+    },
+  };
+}
+
+/** Jobs for every gated script under `root` that is granted now, in document order; each is queued once. */
+export function collectScriptReleases(ctx: BlockerContext, root: ParentNode, queued: WeakSet<Element>): ReleaseJob[] {
+  const jobs: ReleaseJob[] = [];
+  for (const el of Array.from(root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT_SELECTOR))) {
+    if (queued.has(el) || !isElementGranted(ctx, el)) continue;
+    queued.add(el);
+    jobs.push(autoHeld.has(el) ? releaseHeld(ctx, el, autoHeld.get(el) ?? null) : releaseMarkup(ctx, el));
+  }
+  return jobs;
+}

@@ -1,0 +1,127 @@
+import { holdingRule } from './context.js';
+import { patchMethod, patchSetter } from './patch.js';
+import type { BlockerContext } from './context.js';
+import type { Restore } from './patch.js';
+
+function requestUrl(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (input instanceof URL) return input.href;
+  if (input && typeof (input as Request).url === 'string') return (input as Request).url;
+  return String(input);
+}
+
+export function cookieName(cookie: string): string {
+  const eq = cookie.indexOf('=');
+  return (eq < 0 ? cookie : cookie.slice(0, eq)).trim();
+}
+
+/** A write that removes a cookie is always allowed: it can only reduce tracking. */
+export function isCookieDeletion(cookie: string): boolean {
+  const maxAge = /;\s*max-age\s*=\s*(-?\d+)/i.exec(cookie);
+  if (maxAge) return Number(maxAge[1]) <= 0;
+  const expires = /;\s*expires\s*=\s*([^;]+)/i.exec(cookie);
+  if (!expires?.[1]) return false;
+  const at = Date.parse(expires[1]);
+  return !Number.isNaN(at) && at <= Date.now();
+}
+
+const xhrTargets = new WeakMap<XMLHttpRequest, string>();
+
+/**
+ * "Withdrawal holds": after a vendor is revoked (and before it is ever granted) the code it left running
+ * cannot send to its hosts nor write its cookies and storage keys again. Everything else goes straight
+ * to the native function after one hostname (or name) lookup.
+ */
+export function installGuards(ctx: BlockerContext): Restore {
+  const restores: Restore[] = [];
+  const blocked = (url: string) => holdingRule(ctx, ctx.hosts(url));
+  const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
+
+  if (typeof globalThis.fetch === 'function') {
+    restores.push(
+      patchMethod(globalThis, 'fetch', (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+        const url = requestUrl(input);
+        const rule = blocked(url);
+        if (rule) {
+          ctx.report('fetch', rule, url);
+          return Promise.reject(networkError(url, rule.id));
+        }
+        return original.call(this, input, init);
+      } as typeof fetch),
+    );
+  }
+
+  if (typeof XMLHttpRequest !== 'undefined') {
+    const proto = XMLHttpRequest.prototype;
+    restores.push(
+      patchMethod(proto, 'open', (original) => function (this: XMLHttpRequest, ...args: unknown[]) {
+        xhrTargets.set(this, String(args[1]));
+        return (original as (...a: unknown[]) => void).apply(this, args);
+      } as XMLHttpRequest['open']),
+      patchMethod(proto, 'send', (original) => function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+        const url = xhrTargets.get(this) ?? '';
+        const rule = blocked(url);
+        if (rule) {
+          ctx.report('xhr', rule, url);
+          // What a network failure looks like to the caller: no response, then error and loadend.
+          setTimeout(() => {
+            this.dispatchEvent(new ProgressEvent('error'));
+            this.dispatchEvent(new ProgressEvent('loadend'));
+          }, 0);
+          return;
+        }
+        return original.call(this, body);
+      }),
+    );
+  }
+
+  if (typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function') {
+    const proto = Object.getPrototypeOf(navigator) as Navigator;
+    restores.push(
+      patchMethod(proto, 'sendBeacon', (original) => function (this: Navigator, url: string | URL, data?: BodyInit | null) {
+        const href = requestUrl(url);
+        const rule = blocked(href);
+        if (rule) {
+          ctx.report('beacon', rule, href);
+          return false; // the spec's answer when the user agent will not queue the data
+        }
+        return original.call(this, url, data);
+      }),
+    );
+  }
+
+  if (typeof document !== 'undefined') {
+    restores.push(
+      patchSetter(document, 'cookie', (set) => function (this: unknown, value: unknown) {
+        const cookie = String(value);
+        if (!ctx.inInternal && !isCookieDeletion(cookie)) {
+          const name = cookieName(cookie);
+          const rule = holdingRule(ctx, ctx.cookieNames(name));
+          if (rule) {
+            ctx.report('cookie', rule, name);
+            return;
+          }
+        }
+        set.call(this, value);
+      }),
+    );
+  }
+
+  if (typeof Storage !== 'undefined') {
+    restores.push(
+      patchMethod(Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
+        const name = String(key);
+        const rule = ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(name));
+        if (rule) {
+          ctx.report('storage', rule, name);
+          return;
+        }
+        original.call(this, key, value);
+      }),
+    );
+  }
+
+  return () => {
+    for (const restore of restores.reverse()) restore();
+  };
+}

@@ -1,0 +1,237 @@
+// The script-tag drop-in on the demo site, in real Chromium. Assertions count real requests
+// and real cookies; every third-party request is answered by a stub that behaves like the vendor.
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cookieNames, hasChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const NON_NECESSARY = /^(_ga|_gid|_fbp|_hj|site_lang)/;
+
+describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
+  let browser: Browser;
+  let site: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  let requests: RecordedRequest[];
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    site = await serveStatic({
+      '/consentry.min.js': join(ROOT, 'packages/browser/dist/consentry.min.js'),
+      '/i18n/': join(ROOT, 'packages/browser/dist/i18n'),
+      '/e2e/': join(ROOT, 'packages/browser/e2e/fixtures'),
+      '/': join(ROOT, 'examples/plain-html'),
+    });
+    // The demo's proof endpoint is the real server in the proof suite; here any answer will do.
+    site.routes.set('/v1/consents', () => [201, 'application/json', '{}']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // The demo posts proofs to 127.0.0.1:8787; point them at this test's server instead.
+    await context.route('http://127.0.0.1:8787/**', (route) => route.fulfill({ status: 201, contentType: 'application/json', body: '{"recordId":"x","seq":1,"hash":"h","signature":"s","keyId":"k"}' }));
+    requests = await stubThirdParties(context);
+    page = await context.newPage();
+    errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const open = async (path = '/') => {
+    await page.goto(`${site.url}${path}`);
+    await settle(page);
+  };
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const hosts = () => [...new Set(requests.map((r) => r.host))].sort();
+  const nonNecessaryCookies = async () => (await cookieNames(context)).filter((n) => NON_NECESSARY.test(n));
+
+  it('first visit: shows the banner, sends no third-party request and sets no cookie', async () => {
+    await open('/blog.html');
+    await expect.poll(() => button('Accept all').isVisible()).toBe(true);
+    await expect(button('Reject all').isVisible()).resolves.toBe(true);
+    await expect(button('Customize').isVisible()).resolves.toBe(true);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
+    expect(await cookieNames(context)).toEqual([]);
+    expect(await page.locator('iframe.video').getAttribute('src')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('reject all: nothing loads, nothing is set, and the site calling gtag changes nothing', async () => {
+    await open('/pricing.html');
+    await button('Reject all').click();
+    await settle(page);
+    await page.locator('.buy').first().click();
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
+    expect(await cookieNames(context)).toEqual(['consentry']);
+    await expect(button('Accept all').isVisible()).resolves.toBe(false);
+  });
+
+  it('accept all: every vendor loads and its beacon fires', async () => {
+    await open('/blog.html');
+    await button('Accept all').click();
+    await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(
+      expect.arrayContaining(['www.googletagmanager.com', 'region1.google-analytics.com', 'connect.facebook.net', 'www.facebook.com', 'static.hotjar.com', 'in.hotjar.com', 'www.youtube-nocookie.com']),
+    );
+    const names = await cookieNames(context);
+    expect(names).toEqual(expect.arrayContaining(['_fbp', '_ga', '_ga_DEMO12345', '_gid', '_hjSessionUser_3456789', 'consentry']));
+    expect(await page.locator('iframe.video').getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    expect(errors).toEqual([]);
+  });
+
+  it('custom choice (statistics only): analytics load, advertising does not', async () => {
+    await open('/');
+    await button('Customize').click();
+    await page.getByRole('switch', { name: /Statistics/ }).first().click();
+    await button('Save preferences').click();
+    await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(expect.arrayContaining(['region1.google-analytics.com', 'static.hotjar.com']));
+    await page.waitForTimeout(300);
+    expect(hosts().filter((h) => /facebook|youtube/.test(h))).toEqual([]);
+    expect((await cookieNames(context)).filter((n) => n.startsWith('_fb'))).toEqual([]);
+  });
+
+  it('reload keeps the decision and shows no banner', async () => {
+    await open('/');
+    await button('Accept all').click();
+    await settle(page);
+    const before = requests.length;
+    await page.reload();
+    await settle(page, 400);
+    await expect(button('Accept all').isVisible()).resolves.toBe(false);
+    expect(requests.length).toBeGreaterThan(before); // vendors load again, straight away
+  });
+
+  it('withdrawing statistics deletes its cookies and they stay gone while the page keeps calling gtag', async () => {
+    await open('/pricing.html');
+    await button('Accept all').click();
+    await expect.poll(async () => (await cookieNames(context)).includes('_ga')).toBe(true);
+    await page.evaluate(() => (window as unknown as { Consentry: { showPreferences(): void } }).Consentry.showPreferences());
+    const statistics = page.getByRole('switch', { name: /Statistics/ }).first();
+    await expect(statistics.getAttribute('aria-checked')).resolves.toBe('true');
+    await statistics.click();
+    await button('Save preferences').click();
+    await settle(page);
+    expect((await cookieNames(context)).filter((n) => /^_ga|^_gid|^_hj/.test(n))).toEqual([]);
+    const gaHitsBefore = requests.filter((r) => r.host.endsWith('google-analytics.com')).length;
+    for (const b of await page.locator('.buy').all()) await b.click();
+    await page.evaluate(() => {
+      const w = window as unknown as { gtag?: (...a: unknown[]) => void; dataLayer: unknown[] };
+      (w.gtag ?? ((...a: unknown[]) => w.dataLayer.push(a)))('event', 'after_withdrawal');
+    });
+    await page.waitForTimeout(500);
+    expect(requests.filter((r) => r.host.endsWith('google-analytics.com')).length).toBe(gaHitsBefore);
+    expect((await cookieNames(context)).filter((n) => /^_ga|^_gid/.test(n))).toEqual([]);
+    // Targeting was not withdrawn: its cookie stays.
+    expect(await cookieNames(context)).toContain('_fbp');
+  });
+
+  it('a revision bump re-prompts and grants nothing until the visitor decides again', async () => {
+    await open('/');
+    await button('Accept all').click();
+    await settle(page);
+    await page.route('**/index.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"revision": 1', '"revision": 2');
+      await route.fulfill({ response, body });
+    });
+    await context.clearCookies({ name: /^_/ });
+    requests.length = 0;
+    await open('/index.html');
+    await expect.poll(() => button('Accept all').isVisible()).toBe(true);
+    expect(requests).toEqual([]);
+  });
+
+  it('honours Global Privacy Control: accept all leaves targeting off', async () => {
+    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await open('/');
+    await button('Accept all').click();
+    await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(expect.arrayContaining(['region1.google-analytics.com']));
+    await page.waitForTimeout(300);
+    expect(hosts().filter((h) => h.includes('facebook'))).toEqual([]);
+  });
+
+  it('a broken config fails closed: an error naming the path, no banner, nothing loads', async () => {
+    await page.route('**/pricing.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"layout": "bar"', '"layout": "popup"');
+      await route.fulfill({ response, body });
+    });
+    await open('/pricing.html');
+    await page.locator('.buy').first().click();
+    await page.waitForTimeout(300);
+    expect(errors.join('\n')).toContain('layout: expected bar | box | modal, got "popup"');
+    await expect(button('Accept all').count()).resolves.toBe(0);
+    expect(requests).toEqual([]);
+    expect(await nonNecessaryCookies()).toEqual([]);
+  });
+
+  it('an unmarked GA4 snippet pasted after the SDK sends no hit and sets no cookie before consent', async () => {
+    await open('/e2e/unmarked-ga.html');
+    await page.waitForTimeout(400);
+    expect(requests).toEqual([]);
+    expect(await nonNecessaryCookies()).toEqual([]);
+    await button('Accept all').click();
+    await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'region1.google-analytics.com']));
+  });
+
+  it('works with the keyboard alone: skip link, banner, dialog, focus trap, Escape', async () => {
+    await open('/');
+    await page.keyboard.press('Tab');
+    const focusedName = () => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return (el?.textContent ?? '').trim();
+    });
+    expect(await focusedName()).toMatch(/cookie/i);
+    await page.keyboard.press('Enter');
+    // Into the banner: the three choices are reachable by Tab.
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await focusedName());
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['Accept all', 'Reject all', 'Customize']));
+    await button('Customize').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    for (let i = 0; i < 30; i++) await page.keyboard.press('Tab');
+    const insideDialog = await page.evaluate(() => {
+      const host = document.querySelector('consentry-ui');
+      const active = host?.shadowRoot?.activeElement;
+      return !!active?.closest('[role="dialog"]');
+    });
+    expect(insideDialog).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(false);
+    expect(await focusedName()).toBe('Customize');
+    await button('Reject all').focus();
+    await page.keyboard.press('Enter');
+    await settle(page);
+    expect(await cookieNames(context)).toEqual(['consentry']);
+  });
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await open('/');
+    for (const name of ['Accept all', 'Reject all', 'Customize']) {
+      const box = await button(name).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      expect(box!.height).toBeGreaterThanOrEqual(24);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+});

@@ -1,0 +1,1 @@
+export { createConsentryApi, autoInit, type ConsentryApi, type EventName } from './consentry.js';

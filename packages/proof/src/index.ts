@@ -1,0 +1,11 @@
+export {
+  createProofClient,
+  backoffMs,
+  type ProofClient,
+  type ProofClientOptions,
+  type ProofReceipt,
+  type ProofResult,
+  type FlushResult,
+} from './client.js';
+export { buildRecord, recordMethod, type RecordContext } from './build-record.js';
+export type { ProofStorage } from './safe-storage.js';

@@ -1,0 +1,135 @@
+import { createConsent, readConsent, resolveConfig } from '@consentry/core';
+import type { ChoiceUpdate, Consent, ConsentConfig, ConsentOptions, ConsentState, DecisionMeta, ResolvedConfig } from '@consentry/core';
+import { createConsentUI } from '@consentry/ui';
+import type { ConsentUI, UIOptions } from '@consentry/ui';
+
+export interface ConsentActions {
+  acceptAll(meta?: DecisionMeta): void;
+  rejectAll(meta?: DecisionMeta): void;
+  update(choices: ChoiceUpdate, meta?: DecisionMeta): void;
+  /** Forget the decision; the banner asks again. */
+  reset(): void;
+  /** Open the preferences dialog of the built-in UI; focus returns to `opener` when it closes. */
+  showPreferences(opener?: HTMLElement): void;
+  /** Show the banner again (the built-in UI's first layer). */
+  showBanner(): void;
+}
+
+/** What the provider puts in context: a `useSyncExternalStore` source plus stable actions. */
+export interface ConsentStore {
+  /** The engine; null when the config was invalid and the provider failed closed. */
+  readonly consent: Consent | null;
+  readonly config: ResolvedConfig | null;
+  subscribe(onChange: () => void): () => void;
+  getSnapshot(): ConsentState;
+  getServerSnapshot(): ConsentState;
+  readonly actions: ConsentActions;
+  /** Mounts the built-in UI (client only, from an effect); returns the clean-up. */
+  mount(ui: false | UIOptions | undefined): () => void;
+}
+
+const noop = () => {};
+const noopActions: ConsentActions = {
+  acceptAll: noop,
+  rejectAll: noop,
+  update: noop,
+  reset: noop,
+  showPreferences: noop,
+  showBanner: noop,
+};
+
+let closed: ConsentStore | undefined;
+/** Nothing granted, nothing shown, every action a no-op: for a missing provider or a bad config. */
+export function closedStore(): ConsentStore {
+  if (closed) return closed;
+  const state = readConsent(null, resolveConfig({}));
+  closed = {
+    consent: null,
+    config: null,
+    subscribe: () => noop,
+    getSnapshot: () => state,
+    getServerSnapshot: () => state,
+    actions: noopActions,
+    mount: () => noop,
+  };
+  return closed;
+}
+
+/**
+ * Creates the engine once per provider. Never throws: an invalid config is logged with its paths
+ * and the store fails closed (nothing granted, no banner), as the script tag does.
+ */
+export function createConsentStore(
+  config: ConsentConfig,
+  options: ConsentOptions = {},
+  initialState?: ConsentState,
+): ConsentStore {
+  let consent: Consent;
+  try {
+    consent = createConsent(config, options);
+  } catch (error) {
+    console.error(`Consentry: ${error instanceof Error ? error.message : String(error)} (nothing optional is granted until the config is fixed)`);
+    return closedStore();
+  }
+  // What the server rendered: the request's cookie when the app passed it, else "undecided"
+  // (a server without the cookie cannot know more), so hydration always matches.
+  const serverState = initialState ?? readConsent(null, consent.config, options.now ? { now: options.now } : {});
+  const listeners = new Set<() => void>();
+  let ui: ConsentUI | null = null;
+
+  // Core only emits 'change' when grants change, so a reset or refresh that grants nothing (e.g.
+  // after "Reject all", or another tab rejecting) is silent; after our own calls we tell React and
+  // the UI ourselves.
+  const poke = (before: ConsentState) => {
+    const after = consent.getState();
+    if (after === before) return;
+    for (const fn of [...listeners]) fn();
+    if (after.status !== before.status) {
+      if (after.status === 'undecided') ui?.show();
+      else ui?.hide();
+    }
+  };
+  const act = (fn: () => void) => {
+    const before = consent.getState();
+    fn();
+    poke(before);
+  };
+
+  return {
+    consent,
+    config: consent.config,
+    subscribe(onChange) {
+      listeners.add(onChange);
+      const off = consent.subscribe(() => onChange());
+      return () => {
+        off();
+        listeners.delete(onChange);
+      };
+    },
+    getSnapshot: () => consent.getState(),
+    getServerSnapshot: () => serverState,
+    actions: {
+      acceptAll: (meta) => act(() => consent.acceptAll(meta)),
+      rejectAll: (meta) => act(() => consent.rejectAll(meta)),
+      update: (choices, meta) => act(() => consent.update(choices, meta)),
+      reset: () => act(() => consent.reset()),
+      showPreferences: (opener) => ui?.showPreferences(opener),
+      showBanner: () => ui?.show(),
+    },
+    mount(uiOptions) {
+      if (typeof document === 'undefined') return noop;
+      // Another tab may have decided or withdrawn while this one was hidden.
+      const onVisible = () => {
+        if (document.visibilityState === 'visible') act(() => consent.refresh());
+      };
+      document.addEventListener('visibilitychange', onVisible);
+      const mounted = uiOptions === false ? null : createConsentUI(consent, uiOptions ?? {});
+      ui = mounted;
+      return () => {
+        document.removeEventListener('visibilitychange', onVisible);
+        mounted?.destroy();
+        if (ui === mounted) ui = null;
+      };
+    },
+  };
+}

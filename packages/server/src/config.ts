@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { IpMode } from './ip.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  adminToken: string | null;
+  allowedOrigins: string[];
+  /** Records per minute per client IP; 0 turns the limit off. */
+  rateLimit: number;
+  signingKeyPath: string;
+  storeIp: IpMode;
+  /** Purge records older than this many days, on start and daily; null keeps them. */
+  retentionDays: number | null;
+  /** Take the client address from the last X-Forwarded-For hop (behind one reverse proxy). */
+  trustProxy: boolean;
+  /** This writer's chain name; give each instance its own when several share a database. */
+  chain: string;
+}
+
+export class ServerConfigError extends Error {
+  readonly code = 'CONSENTRY_SERVER_CONFIG';
+  override name = 'ServerConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads configuration from the environment; a JSON file (`--config` or CONSENTRY_CONFIG) with the
+ * same variable names may supply what the environment leaves unset.
+ */
+export function loadConfig(env: Env = process.env, configFile?: string): ServerConfig {
+  const file = configFile ?? env['CONSENTRY_CONFIG'];
+  const fromFile: Env = {};
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ServerConfigError(`cannot read config file ${file}: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new ServerConfigError(`config file ${file} must hold a JSON object of variable names`);
+    }
+    for (const [k, v] of Object.entries(parsed)) fromFile[k] = v === null || v === undefined ? undefined : String(v);
+  }
+  const get = (name: string): string | undefined => {
+    const v = env[name] ?? fromFile[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new ServerConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    return n;
+  };
+
+  const dataDir = resolve(get('CONSENTRY_DATA_DIR') ?? './consentry-data');
+  const databaseUrl = get('DATABASE_URL') ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ServerConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const storeIp = get('CONSENTRY_STORE_IP') ?? 'truncated';
+  if (storeIp !== 'truncated' && storeIp !== 'none') {
+    throw new ServerConfigError(`CONSENTRY_STORE_IP must be "truncated" or "none", got "${storeIp}"`);
+  }
+  const chain = get('CONSENTRY_CHAIN') ?? 'main';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(chain)) throw new ServerConfigError('CONSENTRY_CHAIN must be 1-64 letters, digits, dot, dash or underscore');
+  const adminToken = get('CONSENTRY_ADMIN_TOKEN') ?? null;
+  if (adminToken !== null && adminToken.length < 16) {
+    throw new ServerConfigError('CONSENTRY_ADMIN_TOKEN must be at least 16 characters');
+  }
+  const retention = get('CONSENTRY_RETENTION_DAYS');
+
+  return {
+    port: int('PORT', 8787, 0, 65535),
+    host: get('HOST') ?? '127.0.0.1',
+    dataDir,
+    databaseUrl,
+    adminToken,
+    allowedOrigins: (get('CONSENTRY_ALLOWED_ORIGINS') ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    rateLimit: int('CONSENTRY_RATE_LIMIT', 60, 0, 1_000_000),
+    signingKeyPath: resolve(get('CONSENTRY_SIGNING_KEY') ?? join(dataDir, 'signing-key.pem')),
+    storeIp,
+    retentionDays: retention === undefined ? null : int('CONSENTRY_RETENTION_DAYS', 0, 1, 36_500),
+    trustProxy: get('CONSENTRY_TRUST_PROXY') === '1' || get('CONSENTRY_TRUST_PROXY') === 'true',
+    chain,
+  };
+}

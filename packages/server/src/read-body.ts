@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads at most `max` bytes of body. With a Content-Length the adapter's fast path is used (no
+ * web-stream Request is built, which is most of the per-request cost); without one the stream is
+ * read chunk by chunk and abandoned as soon as it passes the limit.
+ */
+export async function readBody(c: Context, max: number): Promise<Uint8Array | null> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    if (!/^\d+$/.test(declared) || Number(declared) > max) return null;
+    return new Uint8Array(await c.req.arrayBuffer());
+  }
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
+
+export async function readJson(c: Context, max: number): Promise<JsonBody> {
+  const bytes = await readBody(c, max);
+  if (bytes === null) return { ok: false, status: 413, error: `body larger than ${max} bytes` };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, status: 400, error: 'body is not valid UTF-8' };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, error: 'body is not valid JSON' };
+  }
+}

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp, type AppEnv } from './app.js';
+import type { ServerConfig } from './config.js';
+import { loadOrCreateSigningKey, type SigningKey } from './keys.js';
+import { createPostgresStorage } from './storage/postgres.js';
+import { createSqliteStorage } from './storage/sqlite.js';
+import type { StorageAdapter } from './storage/types.js';
+
+/** SQLite in the data dir by default; PostgreSQL when DATABASE_URL is set. Not yet migrated. */
+export function openStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): StorageAdapter {
+  if (config.databaseUrl) return createPostgresStorage({ connectionString: config.databaseUrl });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  return createSqliteStorage({ file: join(config.dataDir, 'consentry.sqlite') });
+}
+
+export interface ConsentryServer {
+  app: Hono<AppEnv>;
+  storage: StorageAdapter;
+  signingKey: SigningKey;
+  config: ServerConfig;
+  /** Deletes records older than the retention period, if one is configured. */
+  applyRetention(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Opens storage, runs migrations, loads (or creates) the signing key and builds the app. */
+export async function createServer(config: ServerConfig): Promise<ConsentryServer> {
+  const storage = openStorage(config);
+  try {
+    await storage.migrate();
+    const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
+    await storage.putPublicKey({ keyId: signingKey.keyId, publicKey: signingKey.publicKeyRaw, createdAt: new Date().toISOString() });
+    const app = createApp({
+      storage,
+      signingKey,
+      chain: config.chain,
+      adminToken: config.adminToken,
+      allowedOrigins: config.allowedOrigins,
+      rateLimit: config.rateLimit,
+      storeIp: config.storeIp,
+      trustProxy: config.trustProxy,
+    });
+    return {
+      app,
+      storage,
+      signingKey,
+      config,
+      async applyRetention() {
+        if (config.retentionDays === null) return 0;
+        return storage.purge(new Date(Date.now() - config.retentionDays * 86_400_000).toISOString());
+      },
+      close: () => storage.close(),
+    };
+  } catch (error) {
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+export interface RunningServer extends ConsentryServer {
+  url: string;
+  port: number;
+}
+
+/** createServer + listen on HOST:PORT, with the daily retention sweep. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const server = await createServer(config);
+  const purged = await server.applyRetention();
+  if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
+  const timer = setInterval(() => {
+    server.applyRetention().catch((error: unknown) => console.error('[consentry-server] retention sweep failed:', error));
+  }, 86_400_000);
+  timer.unref();
+  const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    ...server,
+    port,
+    url: `http://${host}:${port}`,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { ConsentRecord, NoticeRegistration } from '@consentry/protocol';
+
+/** One stored record: `body` is the canonical JSON that `hash` covers; the rest index it. */
+export interface StoredRow {
+  chain: string;
+  seq: number;
+  recordId: string;
+  consentId: string;
+  receivedAt: string;
+  noticeHash: string;
+  body: string;
+  hash: string;
+  signature: string;
+  keyId: string;
+}
+
+/** The tip of one chain, and where it starts after a purge (`baseSeq`/`baseHash`). */
+export interface ChainHead {
+  chain: string;
+  seq: number;
+  hash: string;
+  baseSeq: number;
+  baseHash: string;
+}
+
+export interface AppendInput {
+  record: ConsentRecord;
+  receivedAt: string;
+  ip: string | null;
+}
+
+/** Builds the next chained row from the previous link; pure, called inside the adapter's transaction. */
+export type Sealer = (input: AppendInput, chain: string, prev: { seq: number; hash: string }) => StoredRow;
+
+export interface AppendOutcome {
+  /** `existing`: the recordId was stored before (or earlier in the same batch). */
+  status: 'created' | 'existing';
+  row: StoredRow;
+}
+
+export interface StoredNotice {
+  noticeHash: string;
+  language: string;
+  texts: Record<string, string>;
+  createdAt: string;
+}
+
+export interface PublicKeyRow {
+  keyId: string;
+  /** Raw 32-byte Ed25519 public key, base64url. */
+  publicKey: string;
+  createdAt: string;
+}
+
+export interface RangeQuery {
+  /** Inclusive lower bound on `receivedAt` (ISO 8601). */
+  from?: string;
+  /** Exclusive upper bound on `receivedAt`. */
+  to?: string;
+  /** Keyset cursor: rows strictly after this one in (receivedAt, chain, seq) order. */
+  after?: { receivedAt: string; chain: string; seq: number };
+  limit: number;
+}
+
+/** Everything the server needs from a database. One contract suite runs against every adapter. */
+export interface StorageAdapter {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending versioned migrations; returns the schema version. */
+  migrate(): Promise<number>;
+  /** Appends in one durable transaction; resolves only after commit. */
+  append(chain: string, inputs: readonly AppendInput[], seal: Sealer): Promise<AppendOutcome[]>;
+  findByRecordId(recordId: string): Promise<StoredRow | null>;
+  listByConsentId(consentId: string, limit: number): Promise<StoredRow[]>;
+  listRange(query: RangeQuery): Promise<StoredRow[]>;
+  listChain(chain: string, afterSeq: number, limit: number): Promise<StoredRow[]>;
+  heads(): Promise<ChainHead[]>;
+  /** Stores a notice; false when that hash was already on file. */
+  putNotice(notice: NoticeRegistration, createdAt: string): Promise<boolean>;
+  getNotice(noticeHash: string): Promise<StoredNotice | null>;
+  knownNotices(noticeHashes: readonly string[]): Promise<Set<string>>;
+  putPublicKey(key: PublicKeyRow): Promise<void>;
+  publicKeys(): Promise<PublicKeyRow[]>;
+  /** Deletes each chain's prefix received before `before`; keeps the chain verifiable. */
+  purge(before: string): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

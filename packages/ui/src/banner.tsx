@@ -1,0 +1,78 @@
+import { trapTab } from './focus';
+import type { ViewModel } from './view-model';
+
+function Links({ t }: { t: ViewModel['t'] }) {
+  const privacy = t('links.privacyPolicy.href');
+  const cookies = t('links.cookiePolicy.href');
+  if (!privacy && !cookies) return null;
+  return (
+    <p class="l">
+      {privacy && <a href={privacy}>{t('links.privacyPolicy')}</a>}
+      {cookies && <a href={cookies}>{t('links.cookiePolicy')}</a>}
+    </p>
+  );
+}
+
+/**
+ * The first layer. As a bar or box it is a labelled, non-modal region that never takes focus
+ * (a skip link leads into it); as `modal` it is a modal dialog that keeps focus until a choice,
+ * and Escape does not dismiss it because dismissing is not a choice.
+ */
+export function Banner({ vm }: { vm: ViewModel }) {
+  const { t, layout } = vm;
+  // The first layer names the purposes actually configured, so the text never promises more.
+  const optional = vm.categories.filter((c) => c !== 'necessary');
+  const content = (
+    <div class="t">
+      <h2 id="c-bt">{t('banner.title')}</h2>
+      <p id="c-bd">{t('banner.description')}</p>
+      {optional.length > 0 && (
+        <div class="p">
+          <span id="c-bp">{t('banner.purposes')}</span>
+          <ul aria-labelledby="c-bp">
+            {optional.map((c) => (
+              <li key={c}>{t(`category.${c}.title`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Links t={t} />
+      <div class="a">
+        <button type="button" class="btn" onClick={() => vm.acceptAll('banner')}>
+          {t('banner.acceptAll')}
+        </button>
+        <button type="button" class="btn" onClick={() => vm.rejectAll('banner')}>
+          {t('banner.rejectAll')}
+        </button>
+        <button type="button" class="btn" aria-haspopup="dialog" onClick={vm.customize}>
+          {t('banner.customize')}
+        </button>
+      </div>
+    </div>
+  );
+  const inert = vm.prefs !== null;
+  if (layout === 'modal') {
+    return (
+      <dialog
+        class="b modal"
+        aria-modal="true"
+        aria-labelledby="c-bt"
+        aria-describedby="c-bd"
+        tabIndex={-1}
+        inert={inert}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.preventDefault();
+          trapTab(e, e.currentTarget);
+        }}
+        onCancel={(e) => e.preventDefault()}
+      >
+        {content}
+      </dialog>
+    );
+  }
+  return (
+    <section class={`b ${layout}`} role="region" aria-labelledby="c-bt" tabIndex={-1} inert={inert}>
+      <div>{content}</div>
+    </section>
+  );
+}

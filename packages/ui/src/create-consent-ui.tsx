@@ -1,0 +1,202 @@
+import type { Consent, OptionalCategory } from '@consentry/core';
+import { render } from 'preact';
+import { detectLanguage } from './language';
+import { availableLanguages, buildTexts } from './notice-texts';
+import { RootView } from './root-view';
+import { createPageAids } from './page-aids';
+import { css } from './styles';
+import type { ConsentUI, Draft, UIOptions } from './types';
+import type { ViewModel, VendorRow } from './view-model';
+
+const NOOP_UI: ConsentUI = { show() {}, showPreferences() {}, hide() {}, destroy() {}, language: 'en' };
+
+/**
+ * Mount the banner, preferences dialog and reopen button for `consent`. Never throws into the
+ * page: a failure is reported to `onError` (default `console.error`) and leaves nothing granted.
+ */
+export function createConsentUI(consent: Consent, options: UIOptions = {}): ConsentUI {
+  const report = (error: unknown) => {
+    try {
+      (options.onError ?? ((e) => console.error('Consentry UI:', e)))(error);
+    } catch {
+      // an onError that throws must not reach the page either
+    }
+  };
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch (error) {
+        report(error);
+      }
+    };
+  try {
+    if (typeof document === 'undefined') return NOOP_UI;
+    return mount(consent, options, guard);
+  } catch (error) {
+    report(error);
+    return NOOP_UI;
+  }
+}
+
+type Guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
+
+function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
+  const { config } = consent;
+  const language = detectLanguage(config.language, availableLanguages(consent, options));
+  const texts = buildTexts(consent, language, options);
+  const t = (key: string) => texts[key] ?? '';
+  const optional = config.categories.filter((c): c is OptionalCategory => c !== 'necessary');
+  const vendors: VendorRow[] = Object.entries(config.vendors).map(([id, v]) => ({
+    id,
+    category: v.category,
+    info: options.vendors?.find((info) => info.id === id),
+  }));
+
+  const host = document.createElement('consentry-ui');
+  host.setAttribute('lang', language);
+  host.setAttribute('data-theme', config.theme);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  if (config.nonce) style.nonce = config.nonce;
+  style.textContent = css;
+  const rootEl = document.createElement('div');
+  rootEl.className = `r ${config.theme}`;
+  rootEl.lang = language;
+  shadow.append(style, rootEl);
+  (options.root ?? document.body).appendChild(host);
+
+  let status = consent.getState().status;
+  let banner = status === 'undecided';
+  let prefs: Draft | null = null;
+  let opener: HTMLElement | null = null;
+  let message = '';
+  const aids = createPageAids(shadow, t('banner.skipLink'), language);
+
+  const draftFromState = (): Draft => {
+    const state = consent.getState();
+    const draft = { vendors: {} } as Draft;
+    for (const c of ['functional', 'statistics', 'targeting'] as const) draft[c] = state.choices[c];
+    for (const v of vendors) draft.vendors[v.id] = state.vendors[v.id] ?? state.choices[v.category];
+    return draft;
+  };
+
+  const find = <E extends Element>(selector: string) => shadow.querySelector<E>(selector);
+  const openModal = (dialog: HTMLDialogElement | null) => {
+    if (!dialog || dialog.open) return;
+    // showModal makes the rest of the page inert in real browsers; fall back to a plain open dialog.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    dialog.focus();
+  };
+
+  const paint = () => {
+    const vm: ViewModel = {
+      t,
+      layout: config.layout,
+      categories: config.categories,
+      vendors,
+      banner,
+      prefs,
+      reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
+      status: message,
+      acceptAll: guard((source) => decide(() => consent.acceptAll({ source }), source)),
+      rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
+      customize: guard((event) => showPreferences(event.currentTarget as HTMLElement)),
+      toggleCategory: guard((category) => {
+        if (!prefs) return;
+        const on = !prefs[category];
+        prefs[category] = on;
+        for (const v of vendors) if (v.category === category) prefs.vendors[v.id] = on;
+        paint();
+      }),
+      toggleVendor: guard((id) => {
+        if (!prefs) return;
+        const on = !prefs.vendors[id];
+        prefs.vendors[id] = on;
+        const category = vendors.find((v) => v.id === id)?.category;
+        // A vendor cannot run while its category is refused, so switching one on switches both.
+        if (on && category) prefs[category] = true;
+        paint();
+      }),
+      save: guard(() => {
+        if (!prefs) return;
+        const draft = prefs;
+        const choices: Partial<Record<OptionalCategory, boolean>> = {};
+        for (const c of optional) choices[c] = draft[c];
+        decide(() => consent.update({ ...choices, vendors: { ...draft.vendors } }, { source: 'preferences' }), 'preferences');
+      }),
+      closePrefs: guard(() => closePreferences()),
+    };
+    render(<RootView vm={vm} />, rootEl);
+    aids.update(banner && config.layout !== 'modal' ? find<HTMLElement>('.b') : null);
+    if (banner && config.layout === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
+  };
+
+  const decide = (act: () => void, source: 'banner' | 'preferences') => {
+    const hadFocus = shadow.activeElement !== null;
+    act();
+    status = consent.getState().status;
+    banner = status === 'undecided';
+    if (source === 'preferences') {
+      message = t('preferences.saved');
+      closePreferences();
+    } else {
+      paint();
+      // The clicked button is gone; keep keyboard users near the UI rather than at the page top.
+      if (hadFocus) find<HTMLElement>('.o')?.focus();
+    }
+  };
+
+  const closePreferences = () => {
+    if (!prefs) return;
+    prefs = null;
+    const back = opener;
+    opener = null;
+    paint();
+    (back?.isConnected ? back : find<HTMLElement>('.o'))?.focus();
+  };
+
+  const showPreferences = (from?: HTMLElement) => {
+    if (!prefs) opener = from ?? (shadow.activeElement as HTMLElement | null) ?? (document.activeElement as HTMLElement | null);
+    prefs = draftFromState();
+    message = '';
+    paint();
+    openModal(find<HTMLDialogElement>('dialog.d'));
+  };
+
+  const unsubscribe = consent.subscribe(
+    guard(() => {
+      const next = consent.getState().status;
+      if (next === status) return;
+      status = next;
+      // A reset or a new config revision asks again; a decision made elsewhere (API) hides the banner.
+      banner = next === 'undecided';
+      paint();
+    }),
+  );
+
+  paint();
+
+  return {
+    language,
+    show: guard(() => {
+      banner = true;
+      paint();
+    }),
+    showPreferences: guard((from?: HTMLElement) => showPreferences(from)),
+    hide: guard(() => {
+      banner = false;
+      prefs = null;
+      opener = null;
+      paint();
+    }),
+    destroy: guard(() => {
+      unsubscribe();
+      render(null, rootEl);
+      aids.update(null);
+      host.remove();
+    }),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Translation } from '../types';
+
+/** German. */
+export const de: Translation = {
+  'banner.title': 'Wir verwenden Cookies',
+  'banner.description':
+    'Notwendige Cookies halten diese Website am Laufen. Mit Ihrer Einwilligung möchten wir auch die hier genannten optionalen Cookies verwenden; einige davon setzen Dritte. Sie können Ihre Auswahl jederzeit ändern oder widerrufen.',
+  'banner.purposes': 'Optionale Cookies:',
+  'banner.acceptAll': 'Alle akzeptieren',
+  'banner.rejectAll': 'Alle ablehnen',
+  'banner.customize': 'Anpassen',
+  'banner.skipLink': 'Zur Cookie-Einwilligung springen',
+  'links.privacyPolicy': 'Datenschutzerklärung',
+  'links.cookiePolicy': 'Cookie-Richtlinie',
+  'preferences.title': 'Cookie-Einstellungen',
+  'preferences.description':
+    'Wählen Sie, welche Cookies wir verwenden dürfen. Notwendige Cookies sind immer aktiv; alles andere bleibt aus, bis Sie es einschalten.',
+  'preferences.close': 'Schließen',
+  'preferences.save': 'Einstellungen speichern',
+  'preferences.alwaysOn': 'Immer aktiv',
+  'preferences.vendors': 'Dienste in dieser Kategorie',
+  'preferences.cookies': 'Cookies und ihre Speicherdauer',
+  'preferences.session': 'bis zum Schließen des Browsers',
+  'preferences.vendorPrivacyPolicy': 'Datenschutzerklärung',
+  'preferences.saved': 'Ihre Cookie-Auswahl wurde gespeichert.',
+  'reopen.label': 'Cookie-Einstellungen',
+  'category.necessary.title': 'Notwendig',
+  'category.necessary.description':
+    'Für den Betrieb der Website erforderlich, etwa damit Sie angemeldet bleiben, Ihr Warenkorb und Ihre Cookie-Auswahl erhalten bleiben.',
+  'category.functional.title': 'Funktional',
+  'category.functional.description':
+    'Merken sich Ihre Einstellungen und Auswahlen, zum Beispiel die Sprache, damit die Website bequemer zu nutzen ist.',
+  'category.statistics.title': 'Statistik',
+  'category.statistics.description':
+    'Zählen Besuche und zeigen, welche Seiten am meisten genutzt werden, damit wir die Website verbessern können.',
+  'category.targeting.title': 'Targeting',
+  'category.targeting.description':
+    'Erfassen die von Ihnen besuchten Websites, damit wir und unsere Partner Werbung passend zu Ihren Interessen zeigen können. Meist von Dritten gesetzt.',
+};

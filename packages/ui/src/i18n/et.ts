@@ -1,0 +1,39 @@
+import type { Translation } from '../types';
+
+/** Estonian. */
+export const et: Translation = {
+  'banner.title': 'Kasutame küpsiseid',
+  'banner.description':
+    'Vajalikud küpsised hoiavad selle saidi töös. Teie nõusolekul sooviksime kasutada ka siin loetletud valikulisi küpsiseid; osa neist paigaldavad kolmandad osapooled. Saate oma valikut igal ajal muuta või tagasi võtta.',
+  'banner.purposes': 'Valikulised küpsised:',
+  'banner.acceptAll': 'Nõustu kõigiga',
+  'banner.rejectAll': 'Keeldu kõigist',
+  'banner.customize': 'Kohanda',
+  'banner.skipLink': 'Mine küpsiste nõusoleku juurde',
+  'links.privacyPolicy': 'Privaatsuspoliitika',
+  'links.cookiePolicy': 'Küpsiste kasutamise põhimõtted',
+  'preferences.title': 'Küpsiste seaded',
+  'preferences.description':
+    'Valige, milliseid küpsiseid võime kasutada. Vajalikud küpsised on alati sees; kõik muu jääb välja lülitatuks, kuni te selle sisse lülitate.',
+  'preferences.close': 'Sulge',
+  'preferences.save': 'Salvesta seaded',
+  'preferences.alwaysOn': 'Alati sees',
+  'preferences.vendors': 'Selle kategooria teenused',
+  'preferences.cookies': 'Küpsised ja nende säilitamise aeg',
+  'preferences.session': 'kuni brauseri sulgemiseni',
+  'preferences.vendorPrivacyPolicy': 'Privaatsuspoliitika',
+  'preferences.saved': 'Teie küpsiste valik on salvestatud.',
+  'reopen.label': 'Küpsiste seaded',
+  'category.necessary.title': 'Vajalikud',
+  'category.necessary.description':
+    'Vajalikud saidi toimimiseks, näiteks sisselogituks jäämiseks, ostukorvi ja teie küpsiste valiku meelespidamiseks.',
+  'category.functional.title': 'Funktsionaalsed',
+  'category.functional.description':
+    'Jätavad meelde teie seaded ja valikud, näiteks keele, et saiti oleks mugavam kasutada.',
+  'category.statistics.title': 'Statistika',
+  'category.statistics.description':
+    'Loendavad külastusi ja näitavad, milliseid lehti kasutatakse kõige rohkem, et saaksime saiti parandada.',
+  'category.targeting.title': 'Sihtimine',
+  'category.targeting.description':
+    'Salvestavad külastatud saidid, et meie ja meie partnerid saaksid näidata teie huvidele vastavat reklaami. Tavaliselt paigaldavad need kolmandad osapooled.',
+};

@@ -1,0 +1,39 @@
+import type { Translation } from '../types';
+
+/** Russian. */
+export const ru: Translation = {
+  'banner.title': 'Мы используем файлы cookie',
+  'banner.description':
+    'Необходимые файлы cookie обеспечивают работу сайта. С вашего согласия мы также хотели бы использовать перечисленные здесь необязательные cookie; некоторые из них устанавливают третьи лица. Вы можете изменить или отозвать свой выбор в любое время.',
+  'banner.purposes': 'Необязательные cookie:',
+  'banner.acceptAll': 'Принять все',
+  'banner.rejectAll': 'Отклонить все',
+  'banner.customize': 'Настроить',
+  'banner.skipLink': 'Перейти к согласию на cookie',
+  'links.privacyPolicy': 'Политика конфиденциальности',
+  'links.cookiePolicy': 'Политика cookie',
+  'preferences.title': 'Настройки cookie',
+  'preferences.description':
+    'Выберите, какие файлы cookie мы можем использовать. Необходимые cookie включены всегда; остальные остаются выключенными, пока вы их не включите.',
+  'preferences.close': 'Закрыть',
+  'preferences.save': 'Сохранить настройки',
+  'preferences.alwaysOn': 'Всегда включены',
+  'preferences.vendors': 'Сервисы в этой категории',
+  'preferences.cookies': 'Файлы cookie и срок их хранения',
+  'preferences.session': 'до закрытия браузера',
+  'preferences.vendorPrivacyPolicy': 'Политика конфиденциальности',
+  'preferences.saved': 'Ваш выбор cookie сохранён.',
+  'reopen.label': 'Настройки cookie',
+  'category.necessary.title': 'Необходимые',
+  'category.necessary.description':
+    'Нужны для работы сайта, например чтобы вы оставались в системе, сохранялась корзина и ваш выбор cookie.',
+  'category.functional.title': 'Функциональные',
+  'category.functional.description':
+    'Запоминают ваши настройки и выбор, например язык, чтобы сайтом было удобнее пользоваться.',
+  'category.statistics.title': 'Статистические',
+  'category.statistics.description':
+    'Подсчитывают посещения и показывают, какие страницы используются чаще всего, чтобы мы могли улучшать сайт.',
+  'category.targeting.title': 'Таргетинговые',
+  'category.targeting.description':
+    'Отмечают посещённые вами сайты, чтобы мы и наши партнёры могли показывать рекламу, соответствующую вашим интересам. Обычно их устанавливают третьи лица.',
+};

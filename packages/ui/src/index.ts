@@ -1,0 +1,14 @@
+export { createConsentUI } from './create-consent-ui';
+export { getNoticeTexts } from './notice-texts';
+export { detectLanguage, LANGUAGES } from './language';
+export { en } from './i18n/en';
+export { lv } from './i18n/lv';
+export { ru } from './i18n/ru';
+export { et } from './i18n/et';
+export { lt } from './i18n/lt';
+export { de } from './i18n/de';
+export { fr } from './i18n/fr';
+export { es } from './i18n/es';
+export { pl } from './i18n/pl';
+export type { ConsentUI, TextKey, Translation, UIOptions, VendorCookie, VendorInfo } from './types';
+export type { NoticeOptions, NoticeTexts } from './notice-texts';

@@ -1,0 +1,24 @@
+/** Languages that ship with a complete table in `src/i18n/`. */
+export const LANGUAGES = ['en', 'lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'] as const;
+
+/** `lv-LV` → `lv`: we match languages on the primary subtag only. */
+export function primaryTag(tag: string): string {
+  return tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/**
+ * Pick the UI language: config `language` (unless `auto`), else `<html lang>`, else the
+ * browser's `navigator.languages`, else English. Only languages in `available` can win, so a
+ * script-tag build can call this first and then load just the table it needs.
+ */
+export function detectLanguage(configLanguage: string | undefined, available: readonly string[] = LANGUAGES): string {
+  const candidates: string[] = [];
+  if (configLanguage && configLanguage !== 'auto') candidates.push(configLanguage);
+  if (typeof document !== 'undefined') candidates.push(document.documentElement.lang);
+  if (typeof navigator !== 'undefined') candidates.push(...(navigator.languages ?? [navigator.language]));
+  for (const candidate of candidates) {
+    const tag = candidate ? primaryTag(candidate) : '';
+    if (tag && available.includes(tag)) return tag;
+  }
+  return 'en';
+}

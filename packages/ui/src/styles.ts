@@ -1,0 +1,57 @@
+import { palettes, themeVars } from './palette';
+
+/**
+ * The whole stylesheet, injected as one <style> inside the shadow root. Internal class names are
+ * short because they ship in the script tag; sites restyle through the `--consentry-*` properties
+ * (docs/ui.md), which inherit into the shadow tree from the host or any ancestor.
+ */
+export const css =
+  // The host generates no box: nothing on the page moves, not even a flex or grid gap.
+  `:host{display:contents}` +
+  `.r{${themeVars(palettes.light)};--c-overlay:var(--consentry-overlay,rgba(0,0,0,.55));--c-radius:var(--consentry-radius,.5rem);--c-gap:var(--consentry-spacing,1rem);` +
+  `font:var(--consentry-font-size,1rem)/1.5 var(--consentry-font,system-ui,sans-serif);color:var(--c-text);text-align:start;overflow-wrap:break-word}` +
+  `.r.dark{${themeVars(palettes.dark)}}` +
+  `@media(prefers-color-scheme:dark){.r.auto{${themeVars(palettes.dark)}}}` +
+  `*,::after{box-sizing:border-box}` +
+  `h2,h3,h4,p,ul{margin:0;padding:0}ul{list-style:none}` +
+  `h2{font-size:1.25em;line-height:1.3}h3,h4{font-size:1em}` +
+  `a{color:var(--c-link);text-decoration:underline}` +
+  `:focus-visible{outline:3px solid var(--c-focus);outline-offset:2px;box-shadow:0 0 0 2px var(--c-bg)}` +
+  `[tabindex="-1"]:focus{outline:0;box-shadow:none}` +
+  // Banner and dialogs: fixed overlays (no layout shift), scroll inside at 320 px / 200 % zoom.
+  `.b,.d{position:fixed;z-index:var(--consentry-z-index,2147483000);overflow:auto;background:var(--c-bg);color:var(--c-text);` +
+  `padding:var(--c-gap);border:1px solid var(--c-border);box-shadow:var(--consentry-shadow,0 .25rem 1.5rem rgba(0,0,0,.3))}` +
+  `.b{max-height:min(32rem,70vh);scroll-padding-bottom:8rem}` +
+  `.bar{left:0;right:0;bottom:0;border-width:1px 0 0}` +
+  `.bar>div{max-width:72rem;margin:0 auto}` +
+  `.box{left:1rem;bottom:1rem;width:min(26rem,calc(100% - 2rem));border-radius:var(--c-radius)}` +
+  `.modal,.d{inset:0;margin:auto;height:fit-content;max-height:calc(100% - 2rem);width:min(38rem,calc(100% - 2rem));border-radius:var(--c-radius)}` +
+  `::backdrop{background:var(--c-overlay)}` +
+  // Grid items may shrink below their longest word, which then wraps (reflow at 320 px, WCAG 1.4.10).
+  `.t{display:grid;gap:calc(var(--c-gap)*.75)}.t>*{min-width:0}` +
+  `.l{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}` +
+  `.p,.p ul{display:flex;flex-wrap:wrap;gap:0 .3em}.p li:not(:last-child)::after{content:","}.p span,.on{font-weight:600}` +
+  // Equal columns, so the three decisions have the same size at every width.
+  `.a{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));grid-auto-rows:1fr;gap:.5rem}` +
+  // On the banner the decisions stay in view while its text scrolls (320 px, 200 % zoom): refusing
+  // must never need more scrolling than accepting. Scroll padding keeps focused links clear of them.
+  `.b .a{position:sticky;bottom:calc(-1*var(--c-gap));padding:.5rem 0;background:var(--c-bg)}` +
+  // One button class for every decision: identical size, colour and weight (EDPB equal prominence).
+  `button{font:inherit;cursor:pointer}.btn{min-height:2.75rem;padding:.5rem 1rem;font-weight:600;` +
+  `color:var(--c-button-text);background:var(--c-button-bg);border:2px solid var(--c-button-bg);border-radius:var(--c-radius)}` +
+  `.btn:hover{text-decoration:underline}` +
+  `.h{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.5rem var(--c-gap)}.h>:first-child{flex:1}` +
+  `.x{min-width:2.75rem;min-height:2.75rem;font-size:1.5em;line-height:1;color:var(--c-text);background:none;border:2px solid var(--c-border);border-radius:var(--c-radius)}` +
+  `.c{border-top:1px solid var(--c-border);padding-top:calc(var(--c-gap)*.75)}` +
+  `.k{overflow-wrap:anywhere}.v{margin-inline-start:.75rem;padding-inline-start:.75rem;border-inline-start:2px solid var(--c-border)}` +
+  // Switch: state shown by thumb position as well as colour (WCAG 1.4.1); 48×28 px target.
+  `.sw{position:relative;flex:none;width:3rem;height:1.75rem;padding:0;border:2px solid var(--c-switch-off);border-radius:1rem;background:var(--c-switch-off)}` +
+  `.sw::after{content:"";position:absolute;top:.125rem;left:.125rem;width:1.25rem;height:1.25rem;border-radius:50%;background:var(--c-switch-thumb);transition:transform .15s}` +
+  `.sw[aria-checked=true]{background:var(--c-switch-on);border-color:var(--c-switch-on)}` +
+  `.sw[aria-checked=true]::after{transform:translateX(1.25rem)}` +
+  // The reopen button is a .btn too; its bg-coloured ring keeps it visible on any page background.
+  `.o{position:fixed;bottom:1rem;left:1rem;z-index:var(--consentry-z-index,2147483000);width:2.75rem;height:2.75rem;padding:0;display:grid;place-items:center;border-color:var(--c-bg);border-radius:50%}` +
+  `.o.right{left:auto;right:1rem}` +
+  `.sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}` +
+  `@media(prefers-reduced-motion:reduce){.sw::after{transition:none}}` +
+  `@media(forced-colors:active){.sw::after{background:CanvasText}.sw[aria-checked=true]::after{background:Highlight}}`;

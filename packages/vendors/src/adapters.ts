@@ -1,0 +1,42 @@
+import type { VendorRule } from '@consentry/blocker';
+import type { CatalogEntry, ResolvedVendor, VendorCatalogLookup } from '@consentry/core';
+import type { VendorDefinition } from './types.js';
+
+type Entries = Readonly<Record<string, VendorDefinition>> | readonly VendorDefinition[];
+
+function list(entries: Entries): VendorDefinition[] {
+  return Array.isArray(entries) ? [...entries] : Object.values(entries as Readonly<Record<string, VendorDefinition>>);
+}
+
+/** What core needs to validate `vendors` config: category, name, id and param specs. */
+export function toCatalogLookup(entries: Entries): VendorCatalogLookup {
+  const out: Record<string, CatalogEntry> = {};
+  for (const def of list(entries)) {
+    const entry: CatalogEntry = { category: def.category, name: def.name };
+    if (def.idParam) entry.id = def.idParam;
+    if (def.params) entry.params = { ...def.params };
+    out[def.id] = entry;
+  }
+  return out;
+}
+
+/**
+ * The blocker's rules: hosts (plus config-dependent ones, e.g. a self-hosted Matomo), first-party cookies
+ * and storage keys. Third-party cookies are left out: a page can neither read nor delete them.
+ * A configured vendor's category override is honoured.
+ */
+export function toBlockerRules(entries: Entries, configured: Readonly<Record<string, ResolvedVendor>> = {}): VendorRule[] {
+  return list(entries).map((def) => {
+    const vendor = configured[def.id];
+    const hosts = [...def.hosts, ...(vendor && def.hostsFrom ? def.hostsFrom(vendor.params) : [])];
+    const rule: VendorRule = {
+      id: def.id,
+      name: def.name,
+      category: vendor?.category ?? def.category,
+      hosts,
+      cookies: def.cookies.filter((c) => !c.thirdParty).map((c) => (c.prefix ? { prefix: c.name } : c.name)),
+    };
+    if (def.storage) rule.storage = [...def.storage];
+    return rule;
+  });
+}

@@ -1,0 +1,46 @@
+export { catalog } from './catalog.js';
+export { toBlockerRules, toCatalogLookup } from './adapters.js';
+export { createVendorLoader, type VendorLoader } from './create-vendor-loader.js';
+export {
+  createConsentMode,
+  consentTypesOf,
+  CONSENT_MODE_MAPPING,
+  GOOGLE_VENDOR_TYPES,
+  type ConsentMode,
+  type ConsentModeOptions,
+  type ConsentType,
+  type ConsentTypes,
+} from './consent-mode.js';
+export { adform } from './vendors/adform.js';
+export { amplitude } from './vendors/amplitude.js';
+export { crazyEgg } from './vendors/crazy-egg.js';
+export { criteo } from './vendors/criteo.js';
+export { gemius } from './vendors/gemius.js';
+export { googleAds } from './vendors/google-ads.js';
+export { googleAdsense } from './vendors/google-adsense.js';
+export { googleAnalytics } from './vendors/google-analytics.js';
+export { googleMaps } from './vendors/google-maps.js';
+export { googleTagManager } from './vendors/google-tag-manager.js';
+export { hotjar } from './vendors/hotjar.js';
+export { hubspot } from './vendors/hubspot.js';
+export { intercom } from './vendors/intercom.js';
+export { linkedinInsight } from './vendors/linkedin-insight.js';
+export { matomo } from './vendors/matomo.js';
+export { metaPixel } from './vendors/meta-pixel.js';
+export { microsoftClarity } from './vendors/microsoft-clarity.js';
+export { microsoftUet } from './vendors/microsoft-uet.js';
+export { mixpanel } from './vendors/mixpanel.js';
+export { outbrain } from './vendors/outbrain.js';
+export { pinterestTag } from './vendors/pinterest-tag.js';
+export { posthog } from './vendors/posthog.js';
+export { redditPixel } from './vendors/reddit-pixel.js';
+export { segment } from './vendors/segment.js';
+export { snapchatPixel } from './vendors/snapchat-pixel.js';
+export { taboola } from './vendors/taboola.js';
+export { tawkTo } from './vendors/tawk-to.js';
+export { tiktokPixel } from './vendors/tiktok-pixel.js';
+export { vimeo } from './vendors/vimeo.js';
+export { xPixel } from './vendors/x-pixel.js';
+export { yandexMetrica } from './vendors/yandex-metrica.js';
+export { youtube } from './vendors/youtube.js';
+export type { CookieInfo, LoadContext, VendorDefinition, VendorKind, VendorParams } from './types.js';

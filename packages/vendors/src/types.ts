@@ -1,0 +1,50 @@
+import type { NamePattern } from '@consentry/blocker';
+import type { OptionalCategory, VendorParamSpec } from '@consentry/core';
+
+/** A cookie a vendor sets, for disclosure (name, lifetime) and for clean-up (first-party ones). */
+export interface CookieInfo {
+  name: string;
+  /** As the Open Cookie Database states it ("2 years", "session"). */
+  lifetime: string;
+  /** `name` is a prefix (`_ga_` matches `_ga_ABC123`). */
+  prefix?: boolean;
+  /** Set on the vendor's own domain: listed for disclosure, out of the page's reach. */
+  thirdParty?: boolean;
+  /** Added by Consentry, not from the Open Cookie Database. */
+  source?: 'consentry';
+}
+
+export type VendorKind = 'analytics' | 'advertising' | 'tag-manager' | 'embed' | 'chat';
+export type VendorParams = Readonly<Record<string, string | number | boolean>>;
+
+export interface LoadContext {
+  /** CSP nonce for the injected script elements. */
+  nonce?: string;
+  /** The Google tags' data layer name. Default `dataLayer`. */
+  dataLayerName?: string;
+}
+
+/** One catalog entry: data for disclosure, validation and blocking, plus the vendor's official loader. */
+export interface VendorDefinition {
+  /** Config key, e.g. `google-analytics`. */
+  id: string;
+  name: string;
+  category: OptionalCategory;
+  kind: VendorKind;
+  /** What the vendor does with the visitor's data, in English (ui translates by `vendor.<id>.purpose`). */
+  purpose: string;
+  privacyPolicy: string;
+  /** Hostname suffixes, optionally with a path prefix (`www.google.com/maps`), for automatic blocking. */
+  hosts: readonly string[];
+  /** Hosts that depend on config (a self-hosted Matomo's URL). */
+  hostsFrom?: (params: VendorParams) => string[];
+  cookies: readonly CookieInfo[];
+  /** localStorage / sessionStorage keys the vendor's client writes. */
+  storage?: readonly NamePattern[];
+  /** The `id` config param: required or not, and its shape. */
+  idParam?: VendorParamSpec;
+  /** Other config params (Matomo's `url`, `siteId`). */
+  params?: Readonly<Record<string, VendorParamSpec>>;
+  /** Injects the vendor's official snippet, built with DOM APIs. Only called once the vendor is granted. */
+  load?: (params: VendorParams, context: LoadContext) => void;
+}

@@ -1,0 +1,24 @@
+import { GOOGLE_ANALYTICS_COOKIES } from '../data/cookies.js';
+import { gtagFor, injectScript, str, win } from '../dom.js';
+import type { VendorDefinition } from '../types.js';
+
+export const googleAnalytics: VendorDefinition = {
+  id: 'google-analytics',
+  name: 'Google Analytics',
+  category: 'statistics',
+  kind: 'analytics',
+  purpose: 'Measures how visitors use the site (pages viewed, time spent, where they came from) to produce usage statistics.',
+  privacyPolicy: 'https://policies.google.com/privacy',
+  hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com'],
+  cookies: GOOGLE_ANALYTICS_COOKIES,
+  idParam: { type: 'string', required: true, pattern: /^G-[A-Z0-9]{4,}$/, example: 'a GA4 measurement id like G-XXXXXXX' },
+  load(params, context) {
+    const id = str(params.id);
+    const layer = context.dataLayerName ?? 'dataLayer';
+    const w = win();
+    if (typeof w.gtag !== 'function') w.gtag = gtagFor(layer);
+    w.gtag('js', new Date());
+    w.gtag('config', id);
+    injectScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}${layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`}`, context);
+  },
+};

@@ -1,0 +1,21 @@
+import { GOOGLE_TAG_MANAGER_COOKIES } from '../data/cookies.js';
+import { injectScript, queue, str } from '../dom.js';
+import type { VendorDefinition } from '../types.js';
+
+export const googleTagManager: VendorDefinition = {
+  id: 'google-tag-manager',
+  name: 'Google Tag Manager',
+  category: 'statistics',
+  kind: 'tag-manager',
+  purpose: 'Loads the measurement and marketing tags the site has configured; it sets no cookies itself, the tags it loads may.',
+  privacyPolicy: 'https://policies.google.com/privacy',
+  hosts: ['www.googletagmanager.com/gtm.js', 'www.googletagmanager.com/ns.html'],
+  cookies: GOOGLE_TAG_MANAGER_COOKIES,
+  idParam: { type: 'string', required: true, pattern: /^GTM-[A-Z0-9]{4,}$/, example: 'a container id like GTM-XXXXXXX' },
+  load(params, context) {
+    const layer = context.dataLayerName ?? 'dataLayer';
+    queue(layer).push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+    const l = layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`;
+    injectScript(`https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(str(params.id))}${l}`, context);
+  },
+};

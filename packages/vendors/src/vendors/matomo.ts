@@ -1,0 +1,37 @@
+import { MATOMO_COOKIES } from '../data/cookies.js';
+import { injectScript, queue, str } from '../dom.js';
+import type { VendorDefinition } from '../types.js';
+
+/** The tracker base URL with one trailing slash. */
+function base(url: unknown): string {
+  return str(url).replace(/\/*$/, '/');
+}
+
+export const matomo: VendorDefinition = {
+  id: 'matomo',
+  name: 'Matomo',
+  category: 'statistics',
+  kind: 'analytics',
+  purpose: "Measures site traffic and visitor behaviour on the site owner's own Matomo server.",
+  privacyPolicy: 'https://matomo.org/privacy-policy/',
+  hosts: ['cdn.matomo.cloud', 'matomo.cloud'],
+  hostsFrom: (params) => {
+    try {
+      return [new URL(base(params.url)).hostname];
+    } catch {
+      return [];
+    }
+  },
+  cookies: MATOMO_COOKIES,
+  idParam: { type: 'string', required: false },
+  params: {
+    url: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, example: 'the tracker URL like https://analytics.example.com/' },
+    siteId: { type: 'string', required: true, pattern: /^\d+$/, example: 'a site id of digits like "1"' },
+  },
+  load(params, context) {
+    const url = base(params.url);
+    const paq = queue('_paq');
+    paq.push(['trackPageView'], ['enableLinkTracking'], ['setTrackerUrl', `${url}matomo.php`], ['setSiteId', str(params.siteId)]);
+    injectScript(`${url}matomo.js`, context);
+  },
+};
