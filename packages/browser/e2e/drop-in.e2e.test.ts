@@ -179,7 +179,10 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
   it('an unmarked GA4 snippet pasted after the SDK sends no hit and sets no cookie before consent', async () => {
     await open('/e2e/unmarked-ga.html');
     await page.waitForTimeout(400);
-    expect(requests).toEqual([]);
+    // Chromium's preload scanner may fetch the parser-inserted gtag.js before any script runs
+    // (docs/blocking.md); what matters is that it never executes: no hit, no cookie.
+    expect(requests.filter((r) => !r.url.startsWith('https://www.googletagmanager.com/gtag/js'))).toEqual([]);
+    expect(await page.evaluate(() => (window as { __gtagLoaded?: number }).__gtagLoaded ?? 0)).toBe(0);
     expect(await nonNecessaryCookies()).toEqual([]);
     await button('Accept all').click();
     await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(expect.arrayContaining(['www.googletagmanager.com', 'region1.google-analytics.com']));
@@ -209,7 +212,7 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
     const insideDialog = await page.evaluate(() => {
       const host = document.querySelector('consentry-ui');
       const active = host?.shadowRoot?.activeElement;
-      return !!active?.closest('[role="dialog"]');
+      return !!active?.closest('dialog, [role="dialog"]');
     });
     expect(insideDialog).toBe(true);
     await page.keyboard.press('Escape');

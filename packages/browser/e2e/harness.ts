@@ -60,8 +60,12 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
       }
       for (const [prefix, dir] of Object.entries(roots)) {
         if (!url.pathname.startsWith(prefix)) continue;
+        if (url.pathname === prefix && existsSync(dir) && statSync(dir).isFile()) {
+          res.writeHead(200, { 'content-type': TYPES[extname(dir)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+          return res.end(readFileSync(dir));
+        }
         let rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
-        if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+        if (rel === '.' || rel === '' || rel.endsWith('/')) rel = `${rel === '.' ? '' : rel}index.html`;
         const file = join(dir, rel);
         if (existsSync(file) && statSync(file).isFile()) {
           res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -97,7 +101,12 @@ const GTAG_STUB = `(() => {
   const handle = (item) => {
     if (!item || typeof item.length !== 'number') return; // { event: … } objects are for GTM
     const [cmd, a, b] = Array.from(item);
-    if (cmd === 'consent') Object.assign(consent, b || {});
+    if (cmd === 'consent') {
+      const was = consent.analytics_storage;
+      Object.assign(consent, b || {});
+      // Like gtag: a page_view held while storage was denied goes out once it is granted.
+      if (was !== 'granted' && consent.analytics_storage === 'granted' && ids.length) hit('page_view');
+    }
     if (cmd === 'config') { ids.push(a); hit('page_view'); }
     if (cmd === 'event') hit(a);
   };
