@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cookieNames, hasChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
+import { cookieNames, demoRoots, hasChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const NON_NECESSARY = /^(_ga|_gid|_fbp|_hj|site_lang)/;
@@ -18,12 +18,7 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    site = await serveStatic({
-      '/consentry.min.js': join(ROOT, 'packages/browser/dist/consentry.min.js'),
-      '/i18n/': join(ROOT, 'packages/browser/dist/i18n'),
-      '/e2e/': join(ROOT, 'packages/browser/e2e/fixtures'),
-      '/': join(ROOT, 'examples/plain-html'),
-    });
+    site = await serveStatic(demoRoots(ROOT));
     // The demo's proof endpoint is the real server in the proof suite; here any answer will do.
     site.routes.set('/v1/consents', () => [201, 'application/json', '{}']);
   });

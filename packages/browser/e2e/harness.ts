@@ -44,8 +44,9 @@ export interface StaticServer {
   routes: Map<string, (url: URL, body: string) => [number, string, string]>;
 }
 
-/** Serves files from `roots` (first match wins) on a free loopback port. */
-export async function serveStatic(roots: Record<string, string>): Promise<StaticServer> {
+/** Serves files from `roots` ([url prefix, directory or file], first existing match wins) on a free loopback port. */
+export async function serveStatic(rootsIn: Array<[string, string]> | Record<string, string>): Promise<StaticServer> {
+  const roots = Array.isArray(rootsIn) ? rootsIn : Object.entries(rootsIn);
   const routes: StaticServer['routes'] = new Map();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -58,7 +59,7 @@ export async function serveStatic(roots: Record<string, string>): Promise<Static
         res.writeHead(status, { 'content-type': type });
         return res.end(text);
       }
-      for (const [prefix, dir] of Object.entries(roots)) {
+      for (const [prefix, dir] of roots) {
         if (!url.pathname.startsWith(prefix)) continue;
         if (url.pathname === prefix && existsSync(dir) && statSync(dir).isFile()) {
           res.writeHead(200, { 'content-type': TYPES[extname(dir)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -190,4 +191,13 @@ export function ui(page: Page) {
 export async function settle(page: Page, ms = 150): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForTimeout(ms);
+}
+
+/** The demo site, with the script-tag build (consentry.min.js, i18n/, lazy chunks) beside it. */
+export function demoRoots(root: string): Array<[string, string]> {
+  return [
+    ['/e2e/', `${root}/packages/browser/e2e/fixtures`],
+    ['/', `${root}/examples/plain-html`],
+    ['/', `${root}/packages/browser/dist`],
+  ];
 }

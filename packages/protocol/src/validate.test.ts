@@ -112,3 +112,16 @@ describe('validateNoticeRegistration', () => {
     });
   });
 });
+
+describe('notice keys', () => {
+  it('accepts the cookie names the UI shows inside text keys', () => {
+    const texts = { 'vendor.google-analytics.cookie._ga_*': '2 years', 'banner.title': 'We use cookies' };
+    const result = validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+  });
+
+  it('still refuses keys with spaces or control characters', () => {
+    expect(validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts: { 'a b': 'x' } }).ok).toBe(false);
+    expect(validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts: { 'a\nb': 'x' } }).ok).toBe(false);
+  });
+});

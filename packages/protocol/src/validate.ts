@@ -18,6 +18,8 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const LANGUAGE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 const HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+// Notice text keys embed cookie names (`vendor.google-analytics.cookie._ga_*`): any visible ASCII.
+const NOTICE_KEY = /^[!-~]{1,256}$/;
 
 export const LIMITS = {
   url: 2048,
@@ -76,16 +78,16 @@ function shape(spec: Record<string, Check>): Check {
   };
 }
 
-/** A map with keys matching KEY, at most `max` entries, values checked by `item`. */
-function map(max: number, item: Check): Check {
+/** A map with keys matching `key` (KEY by default), at most `max` entries, values checked by `item`. */
+function map(max: number, item: Check, keyPattern = KEY): Check {
   return (v, path) => {
     if (!isObject(v)) return fail(path, 'expected an object');
     const keys = Object.keys(v);
     if (keys.length > max) return fail(path, `more than ${max} entries`);
-    for (const key of keys) {
-      if (FORBIDDEN_KEYS.has(key)) return fail(at(path, key), 'forbidden key');
-      if (!KEY.test(key)) return fail(at(path, key), 'invalid key');
-      const problem = item(v[key], at(path, key));
+    for (const k of keys) {
+      if (FORBIDDEN_KEYS.has(k)) return fail(at(path, k), 'forbidden key');
+      if (!keyPattern.test(k)) return fail(at(path, k), 'invalid key');
+      const problem = item(v[k], at(path, k));
       if (problem) return problem;
     }
     return null;
@@ -120,7 +122,7 @@ const recordShape = shape({
 const noticeShape = shape({
   noticeHash: string(64, HEX64, 'a lowercase SHA-256 hex digest'),
   language: string(35, LANGUAGE, 'a language tag'),
-  texts: map(LIMITS.noticeKeys, string(LIMITS.noticeText)),
+  texts: map(LIMITS.noticeKeys, string(LIMITS.noticeText), NOTICE_KEY),
 });
 
 /** Copies only the known fields, so the value handed on never carries anything unvalidated. */
