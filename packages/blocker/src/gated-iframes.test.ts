@@ -47,6 +47,15 @@ describe('gated iframes', () => {
     expect(document.querySelector('.consentry-placeholder')).toBeNull();
   });
 
+  it('"Load content" grants only that vendor, not the other vendors of its category', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube"></iframe>`;
+    const consent = makeConsent({ vendors: { youtube: { category: 'targeting' }, 'meta-pixel': { category: 'targeting' } } });
+    blocker = createBlocker(consent, { rules: RULES });
+    document.querySelector<HTMLButtonElement>('.consentry-placeholder button')!.click();
+    expect(consent.isGranted({ vendor: 'youtube' })).toBe(true);
+    expect(consent.isGranted({ vendor: 'meta-pixel' })).toBe(false);
+  });
+
   it('hands "Load content" to onLoadContent when given, naming the category for category-only markup', () => {
     document.body.innerHTML = `<iframe data-src="https://maps.example.net/embed" data-category="functional"></iframe>`;
     const onLoadContent = vi.fn();

@@ -1,6 +1,7 @@
 import { isElementGranted } from './context.js';
 import { readMarkupTarget } from './grants.js';
 import { createPlaceholder } from './placeholder.js';
+import type { ChoiceUpdate, OptionalCategory } from '@consentry/core';
 import type { BlockerContext } from './context.js';
 
 export const GATED_IFRAME_SELECTOR = 'iframe[data-src][data-category],iframe[data-src][data-vendor]';
@@ -19,6 +20,20 @@ function hostOf(url: string): string {
 }
 
 /**
+ * "Load content" grants that one vendor: switching its category on must not switch on the other
+ * vendors of the category the visitor has not agreed to (core lets vendors follow a category switch).
+ */
+function grantOnly(ctx: BlockerContext, category: OptionalCategory, vendor: string | null): ChoiceUpdate {
+  if (!vendor) return { [category]: true };
+  const vendors: Record<string, boolean> = {};
+  for (const v of Object.values(ctx.consent.config.vendors)) {
+    if (v.category === category) vendors[v.id] = ctx.consent.isGranted({ vendor: v.id });
+  }
+  vendors[vendor] = true;
+  return { [category]: true, vendors };
+}
+
+/**
  * Gated iframes: empty with a placeholder while not granted, `src` from `data-src` once granted,
  * and back to the placeholder (content unloaded) if consent is withdrawn later.
  */
@@ -33,7 +48,7 @@ export function createIframeGate(ctx: BlockerContext) {
     }
     const request = target.vendor ? { category: target.category, vendor: target.vendor } : { category: target.category };
     if (ctx.options.onLoadContent) ctx.options.onLoadContent(request);
-    else ctx.consent.update(target.vendor ? { [target.category]: true, vendors: { [target.vendor]: true } } : { [target.category]: true });
+    else ctx.consent.update(grantOnly(ctx, target.category, target.vendor));
   }
 
   function hold(iframe: HTMLIFrameElement): void {

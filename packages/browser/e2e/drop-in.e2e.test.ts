@@ -1,5 +1,7 @@
 // The script-tag drop-in on the demo site, in real Chromium. Assertions count real requests
 // and real cookies; every third-party request is answered by a stub that behaves like the vendor.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import { cookieNames, demoRoots, hasChromium, launch, serveStatic, settle, stubT
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const NON_NECESSARY = /^(_ga|_gid|_fbp|_hj|site_lang)/;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
   let browser: Browser;
@@ -232,4 +235,43 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
   });
+
+  it('a blocked embed shows an accessible placeholder; "Load content" loads just that vendor', async () => {
+    await open('/blog.html');
+    const frame = page.locator('iframe.video');
+    const below = page.locator('main p').last(); // the text under the video must not move
+    const before = await below.boundingBox();
+    const load = page.getByRole('button', { name: /load content/i });
+    await expect.poll(() => load.isVisible()).toBe(true);
+    expect(requests).toEqual([]);
+    await load.click();
+    await expect.poll(() => frame.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    const after = await below.boundingBox();
+    expect(after?.y).toBe(before?.y); // no layout shift
+    await page.waitForTimeout(300);
+    expect(hosts().filter((h) => /google|facebook|hotjar/.test(h))).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { Consentry: { isGranted(v: string): boolean } }).Consentry.isGranted('youtube'))).toBe(true);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`axe-core finds no violations in the banner and the dialog (${theme} theme)`, async () => {
+      await page.route('**/pricing.html', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace('"theme": "auto"', `"theme": "${theme}"`) });
+      });
+      await open('/pricing.html');
+      await page.addScriptTag({ content: AXE });
+      const audit = () =>
+        page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+          const result = await axe.run({ include: [['consentry-ui']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+          return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        });
+      await expect.poll(() => button('Accept all').isVisible()).toBe(true);
+      expect(await audit()).toEqual([]);
+      await button('Customize').click();
+      await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+      expect(await audit()).toEqual([]);
+    });
+  }
 });
