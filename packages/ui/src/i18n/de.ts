@@ -36,4 +36,8 @@ export const de: Translation = {
   'category.targeting.title': 'Targeting',
   'category.targeting.description':
     'Erfassen die von Ihnen besuchten Websites, damit wir und unsere Partner Werbung passend zu Ihren Interessen zeigen können. Meist von Dritten gesetzt.',
+  'placeholder.title': 'Inhalt von {name}',
+  'placeholder.text':
+    'Dieser Inhalt ist blockiert, bis Sie {name} erlauben. Der Dienst kann Cookies setzen und Daten über Ihren Besuch erheben.',
+  'placeholder.button': 'Inhalt laden',
 };

@@ -34,4 +34,8 @@ export const en = {
   'category.targeting.title': 'Targeting',
   'category.targeting.description':
     'Record the sites you visit so that we and our partners can show advertising that matches your interests. Usually set by third parties.',
+  'placeholder.title': 'Content from {name}',
+  'placeholder.text':
+    'This content is blocked until you allow {name}, which may set cookies and collect data about your visit.',
+  'placeholder.button': 'Load content',
 };

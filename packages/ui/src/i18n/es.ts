@@ -36,4 +36,8 @@ export const es: Translation = {
   'category.targeting.title': 'Segmentación',
   'category.targeting.description':
     'Registran los sitios que visitas para que nosotros y nuestros socios podamos mostrarte publicidad acorde con tus intereses. Normalmente las instalan terceros.',
+  'placeholder.title': 'Contenido de {name}',
+  'placeholder.text':
+    'Este contenido está bloqueado hasta que permita {name}, que puede instalar cookies y recoger datos sobre su visita.',
+  'placeholder.button': 'Cargar contenido',
 };

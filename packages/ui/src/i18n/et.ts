@@ -36,4 +36,8 @@ export const et: Translation = {
   'category.targeting.title': 'Sihtimine',
   'category.targeting.description':
     'Salvestavad külastatud saidid, et meie ja meie partnerid saaksid näidata teie huvidele vastavat reklaami. Tavaliselt paigaldavad need kolmandad osapooled.',
+  'placeholder.title': 'Sisu teenusest {name}',
+  'placeholder.text':
+    'See sisu on blokeeritud, kuni lubate teenuse {name}, mis võib seada küpsiseid ja koguda andmeid teie külastuse kohta.',
+  'placeholder.button': 'Laadi sisu',
 };

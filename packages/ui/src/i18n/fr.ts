@@ -36,4 +36,8 @@ export const fr: Translation = {
   'category.targeting.title': 'Ciblage',
   'category.targeting.description':
     'Enregistrent les sites que vous visitez pour que nous et nos partenaires puissions afficher des publicités adaptées à vos centres d’intérêt. Généralement déposés par des tiers.',
+  'placeholder.title': 'Contenu de {name}',
+  'placeholder.text':
+    'Ce contenu est bloqué tant que vous n’autorisez pas {name}, qui peut déposer des cookies et collecter des données sur votre visite.',
+  'placeholder.button': 'Charger le contenu',
 };

@@ -36,4 +36,8 @@ export const lt: Translation = {
   'category.targeting.title': 'Tiksliniai',
   'category.targeting.description':
     'Fiksuoja jūsų lankomas svetaines, kad mes ir mūsų partneriai galėtume rodyti jūsų interesus atitinkančią reklamą. Paprastai juos įrašo trečiosios šalys.',
+  'placeholder.title': 'Turinys iš {name}',
+  'placeholder.text':
+    'Šis turinys užblokuotas, kol neleisite {name}: paslauga gali įrašyti slapukus ir rinkti duomenis apie jūsų apsilankymą.',
+  'placeholder.button': 'Įkelti turinį',
 };

@@ -36,4 +36,8 @@ export const lv: Translation = {
   'category.targeting.title': 'Mērķēšanas',
   'category.targeting.description':
     'Reģistrē apmeklētās vietnes, lai mēs un mūsu partneri varētu rādīt jūsu interesēm atbilstošu reklāmu. Parasti tās izvieto trešās personas.',
+  'placeholder.title': 'Saturs no {name}',
+  'placeholder.text':
+    'Šis saturs ir bloķēts, līdz atļausiet {name}, kas var iestatīt sīkdatnes un vākt datus par jūsu apmeklējumu.',
+  'placeholder.button': 'Ielādēt saturu',
 };

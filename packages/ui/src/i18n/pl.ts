@@ -36,4 +36,8 @@ export const pl: Translation = {
   'category.targeting.title': 'Reklamowe',
   'category.targeting.description':
     'Rejestrują odwiedzane przez Ciebie strony, aby nasi partnerzy i my mogli wyświetlać reklamy dopasowane do Twoich zainteresowań. Zwykle zapisują je podmioty trzecie.',
+  'placeholder.title': 'Treść z {name}',
+  'placeholder.text':
+    'Ta treść jest zablokowana, dopóki nie zezwolisz na {name}; usługa może zapisywać pliki cookie i zbierać dane o Twojej wizycie.',
+  'placeholder.button': 'Wczytaj treść',
 };
