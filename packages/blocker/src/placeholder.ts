@@ -58,6 +58,13 @@ export function createPlaceholder(iframe: HTMLIFrameElement, name: string, texts
   button.className = 'consentry-placeholder__button';
   button.textContent = formatText(texts['placeholder.button'], name);
   button.setAttribute('aria-describedby', titleId);
+  // WCAG 2.5.8: at least 24×24 CSS px whatever the page's button styles are; the site's own
+  // `.consentry-placeholder__button` rules can still restyle it.
+  button.style.minHeight = '2.75em';
+  button.style.minWidth = '44px';
+  button.style.padding = '0.5em 1.25em';
+  button.style.font = 'inherit';
+  button.style.cursor = 'pointer';
   button.addEventListener('click', onLoad);
 
   box.append(title, text, button);
