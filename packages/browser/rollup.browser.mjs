@@ -1,33 +1,96 @@
-// The script-tag builds: dist/consentry.min.js (IIFE, everything inside), dist/consentry.esm.js
-// (the same entry as a module) and one small file per extra language in dist/i18n/.
+// The script-tag builds: dist/consentry.min.js (IIFE: engine, blocker, first layer, the compact vendor
+// index), dist/consentry.esm.js (the same entry as a module), and the lazy files beside them, each
+// loaded only when a page needs it (see docs/size.md):
+//   dist/i18n/<lang>.js     one translation table, for a visitor who gets that language
+//   dist/vendors/<id>.js    one vendor's full definition (loader + disclosure), for a configured vendor
+//   dist/chunks/proof.js    the proof client, when config has `proof` (on idle or at the first decision)
+//   dist/chunks/ui.js       only with CONSENTRY_UI=lazy: the whole UI, fetched at init
+import { readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { build } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const dir = 'packages/browser';
 const LANGUAGES = ['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'];
+const VENDORS = readdirSync(here('../vendors/src/vendors'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.slice(0, -3));
+// Where the UI (banner, dialog, Preact) lives: 'inline' in consentry.min.js (default: the first layer
+// must not wait for a second request), or, with CONSENTRY_UI=lazy, as dist/chunks/ui.js fetched at init
+// in parallel with the page. See docs/size.md for both figures and what each costs a visitor.
+const UI = process.env.CONSENTRY_UI === 'lazy' ? 'lazy' : 'inline';
+const camel = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
 const plugins = () => [
   nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js'], browser: true }),
-  esbuild({ target: 'es2019', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json', minify: false }),
+  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json', minify: false }),
   terser({
-    ecma: 2019,
+    ecma: 2020,
     module: true,
     compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
     format: { comments: false },
   }),
 ];
 
-// A virtual module per language: registers that one table on window.__consentryI18n.
-const languageEntry = {
-  name: 'consentry-language-entry',
-  resolveId: (id) => (id.startsWith('\0lang:') ? id : null),
-  load(id) {
-    if (!id.startsWith('\0lang:')) return null;
-    const lang = id.slice(6);
-    return `import { ${lang} } from '@consentry/ui';\n(window.__consentryI18n = window.__consentryI18n || {}).${lang} = ${lang};`;
+/** Computes the compact vendor index in Node, from the same catalog and encoder the tests check. */
+async function vendorIndex() {
+  const out = await build({
+    stdin: { contents: "export { catalog, encodeCatalog } from './packages/vendors/src/index.ts';", resolveDir: here('../..'), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'error',
+  });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  return mod.encodeCatalog(mod.catalog);
+}
+
+// src/vendor-index.ts derives the index from the whole catalog at run time (tests, npm); the script-tag
+// build swaps in the precomputed literal so no vendor definition is bundled inline.
+const inlineVendorIndex = {
+  name: 'consentry-vendor-index',
+  resolveId: (source, importer) => (source === './vendor-index.js' && importer?.includes(`${dir}/src/`) ? '\0vendor-index' : null),
+  async load(id) {
+    if (id !== '\0vendor-index') return null;
+    return `export const VENDOR_INDEX = ${JSON.stringify(await vendorIndex())};`;
   },
 };
+
+// scriptBase() prefers document.currentScript; only the module build needs import.meta.url, so the
+// IIFE does not carry rollup's import.meta polyfill.
+const importMetaUrl = {
+  name: 'consentry-import-meta',
+  // A UI chunk left by an earlier CONSENTRY_UI=lazy build would be deployed (and measured) for nothing.
+  buildStart: () => (UI === 'inline' ? rmSync(here('dist/chunks/ui.js'), { force: true }) : undefined),
+  resolveImportMeta: (prop, { format }) => (format === 'iife' && prop === 'url' ? 'undefined' : null),
+};
+
+const lazyUI = {
+  name: 'consentry-lazy-ui',
+  resolveId: (source, importer) => (source === './ui-module.js' && importer?.includes(`${dir}/src/`) ? '\0ui-module' : null),
+  load: (id) => (id === '\0ui-module' ? 'export const INLINE_UI = null;' : null),
+};
+
+// A virtual entry per lazy file: registers one export (or an object of several) on window.__consentry[kind][name].
+const lazyEntry = (kind, name, file, exported) => ({
+  input: `\0lazy:${kind}/${name}`,
+  output: { file: `${dir}/dist/${kind}/${name}.js`, format: 'iife' },
+  plugins: [
+    {
+      name: 'consentry-lazy-entry',
+      resolveId: (id) => (id === `\0lazy:${kind}/${name}` ? id : null),
+      load: (id) =>
+        id === `\0lazy:${kind}/${name}`
+          ? `import { ${[exported].flat().join(', ')} } from ${JSON.stringify(file)};\nconst r = (window.__consentry = window.__consentry || {});\n(r[${JSON.stringify(kind)}] = r[${JSON.stringify(kind)}] || {})[${JSON.stringify(name)}] = ${Array.isArray(exported) ? `{ ${exported.join(', ')} }` : exported};`
+          : null,
+    },
+    ...plugins(),
+  ],
+});
 
 export default [
   {
@@ -36,11 +99,10 @@ export default [
       { file: `${dir}/dist/consentry.min.js`, format: 'iife', sourcemap: true },
       { file: `${dir}/dist/consentry.esm.js`, format: 'es', sourcemap: true },
     ],
-    plugins: plugins(),
+    plugins: [inlineVendorIndex, importMetaUrl, ...(UI === 'lazy' ? [lazyUI] : []), ...plugins()],
   },
-  ...LANGUAGES.map((lang) => ({
-    input: `\0lang:${lang}`,
-    output: { file: `${dir}/dist/i18n/${lang}.js`, format: 'iife' },
-    plugins: [languageEntry, ...plugins()],
-  })),
+  ...(UI === 'lazy' ? [lazyEntry('chunks', 'ui', here('../ui/src/index.ts'), ['createConsentUI', 'getNoticeTexts'])] : []),
+  lazyEntry('chunks', 'proof', here('../proof/src/index.ts'), 'createProofClient'),
+  ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang)),
+  ...VENDORS.map((id) => lazyEntry('vendors', id, here(`../vendors/src/vendors/${id}.ts`), camel(id))),
 ];

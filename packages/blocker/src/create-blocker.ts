@@ -25,7 +25,7 @@ const documentJar: CookieJar = {
   },
 };
 
-const inert: Blocker = { scan() {}, cleanup() {}, blockedBy: () => null, destroy() {} };
+const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, destroy() {} };
 
 /**
  * Gates scripts and iframes until consent, holds catalog vendors' scripts, requests, cookies and storage
@@ -134,6 +134,10 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
 
   return {
     scan,
+    setTexts(texts) {
+      ctx.texts = { ...DEFAULT_TEXTS, ...texts };
+      iframes.retext();
+    },
     cleanup() {
       clean(new Set(rules.filter((rule) => !ctx.isRuleGranted(rule))));
     },

@@ -56,6 +56,17 @@ describe('gated iframes', () => {
     expect(consent.isGranted({ vendor: 'meta-pixel' })).toBe(false);
   });
 
+  it('redraws open placeholders in another language with setTexts', () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube" width="560" height="315"></iframe>`;
+    blocker = createBlocker(makeConsent(), { rules: RULES });
+    blocker.setTexts({ 'placeholder.title': 'Saturs no {name}', 'placeholder.button': 'Ielādēt saturu' });
+    const boxes = document.querySelectorAll('.consentry-placeholder');
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0]!.querySelector('p')!.textContent).toBe('Saturs no YouTube');
+    expect(boxes[0]!.querySelector('button')!.textContent).toBe('Ielādēt saturu');
+    expect(document.querySelector('iframe')!.style.display).toBe('none');
+  });
+
   it('hands "Load content" to onLoadContent when given, naming the category for category-only markup', () => {
     document.body.innerHTML = `<iframe data-src="https://maps.example.net/embed" data-category="functional"></iframe>`;
     const onLoadContent = vi.fn();

@@ -80,6 +80,16 @@ export function createIframeGate(ctx: BlockerContext) {
   }
 
   return {
+    /** Re-draws every placeholder with the current `ctx.texts` (a language table arrived). */
+    retext(): void {
+      for (const iframe of [...held.keys()]) {
+        const state = held.get(iframe)!;
+        state.placeholder.remove();
+        held.delete(iframe);
+        iframe.style.display = state.display;
+        hold(iframe);
+      }
+    },
     scan(root: ParentNode): void {
       const list = Array.from(root.querySelectorAll<HTMLIFrameElement>(GATED_IFRAME_SELECTOR));
       if (root instanceof HTMLIFrameElement && root.matches(GATED_IFRAME_SELECTOR)) list.unshift(root);

@@ -70,6 +70,8 @@ export interface BlockerOptions {
 export interface Blocker {
   /** Process gated markup under `root` (default: the document). Runs on every consent change anyway. */
   scan(root?: ParentNode): void;
+  /** Switch the placeholder texts (e.g. once the visitor's language table has loaded); redraws open placeholders. */
+  setTexts(texts: Partial<BlockerTexts>): void;
   /** Delete cookies and storage keys of every rule that is not granted now. */
   cleanup(): void;
   /** The rule that holds this URL right now, or null when it may load. */

@@ -135,8 +135,9 @@ describe.skipIf(!hasChromium)('consent proofs from the browser to the real serve
     expect(first!.signature).toBeTruthy();
 
     // The receipt is kept in the browser and the exact texts shown are on file at the server.
-    const receipts = await page.evaluate(() => (window as unknown as { Consentry: { getReceipts(): unknown[] } }).Consentry.getReceipts());
-    expect(receipts.length).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { Consentry: { getReceipts(): unknown[] } }).Consentry.getReceipts().length), { timeout: 5000 })
+      .toBeGreaterThanOrEqual(2);
     // The texts travel once per notice, right after the server says it has not seen them.
     await expect.poll(async () => (await api(`/v1/notices/${first!.noticeHash}`)).status, { timeout: 5000 }).toBe(200);
     expect((await api(`/v1/notices/${first!.noticeHash}`)).body).toContain('Accept all');

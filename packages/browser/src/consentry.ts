@@ -1,9 +1,11 @@
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
-import { createProofClient, type ProofClient } from '@consentry/proof';
-import { createConsentUI, detectLanguage, getNoticeTexts, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
-import { catalog, createConsentMode, createVendorLoader, toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
-import { loadLanguage, scriptBase } from './language-files.js';
+import { detectLanguage, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
+import { checkVendorConfig, compactLookup, compactRules, compactVendors, createConsentMode, createVendorLoader, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { loadChunk, scriptBase } from './chunks.js';
+import { startLazyProof, type ProofFactory } from './lazy-proof.js';
+import { INLINE_UI, type UIModule } from './ui-module.js';
+import { VENDOR_INDEX } from './vendor-index.js';
 
 export type EventName = ConsentEvent['type'];
 
@@ -22,6 +24,20 @@ export interface ConsentryApi {
   getReceipts(): unknown[];
 }
 
+/** Where the parts that are not inline come from; the script-tag build fetches files beside itself. */
+export interface ConsentryParts {
+  /** Blocking and validation data for every catalog vendor. */
+  index?: CompactCatalog;
+  /** A configured catalog vendor's full definition (loader, disclosure), or null when unavailable. */
+  vendor?: (id: string, nonce?: string) => Promise<VendorDefinition | null>;
+  /** A language's table, or null (then English is shown). */
+  language?: (lang: string, nonce?: string) => Promise<Record<string, string> | null>;
+  /** The UI module, or null when unavailable (then no banner shows and nothing optional is granted). */
+  ui?: (nonce?: string) => Promise<UIModule | null>;
+  /** The proof client's factory (`createProofClient`), or null when unavailable. */
+  proof?: (nonce?: string) => Promise<ProofFactory | null>;
+}
+
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
@@ -37,43 +53,89 @@ function vendorInfo(def: VendorDefinition): VendorInfo {
   };
 }
 
+/** The script-tag parts: files next to consentry.min.js. */
+export function fileParts(base = scriptBase()): Required<ConsentryParts> {
+  return {
+    index: VENDOR_INDEX,
+    vendor: (id, nonce) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce),
+    language: (lang, nonce) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500),
+    proof: (nonce) => loadChunk<ProofFactory>(base, 'chunks', 'proof', nonce),
+    ui: (nonce) => (INLINE_UI ? Promise.resolve(INLINE_UI) : loadChunk<UIModule>(base, 'chunks', 'ui', nonce)),
+  };
+}
+
 /**
  * One running instance per page. A failure anywhere is logged and leaves the page in the
  * fail-closed state: gated markup stays inert and known trackers stay blocked.
  */
-export function createConsentryApi(base = scriptBase()): ConsentryApi {
+export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
+  const files = parts.vendor && parts.language && parts.proof && parts.ui ? null : fileParts();
+  const index = parts.index ?? VENDOR_INDEX;
+  const loadVendor = parts.vendor ?? files!.vendor;
+  const loadLanguage = parts.language ?? files!.language;
+  const loadProof = parts.proof ?? files!.proof;
+  const loadUI = parts.ui ?? files!.ui;
   let consent: Consent | null = null;
   let ui: ConsentUI | null = null;
   let blocker: Blocker | null = null;
-  let proof: ProofClient | null = null;
+  let proof: { getReceipts(): unknown[] } | null = null;
   const pending: Array<() => void> = [];
+  // Filled as vendor files arrive; the UI and the notice read it when they render or hash.
+  const infos: VendorInfo[] = [];
 
   /** Without a usable config nothing is granted, but pasted trackers are still held. */
   function failClosed(): void {
     if (blocker) return;
     try {
       const inert = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} } });
-      blocker = createBlocker(inert, { rules: toBlockerRules(catalog) });
+      blocker = createBlocker(inert, { rules: compactRules(index) });
     } catch (error) {
       log(error);
+    }
+  }
+
+  /** Fetches each configured catalog vendor's definition; its loader runs once granted (never if the file fails). */
+  function startVendors(c: Consent): void {
+    const nonce = c.config.nonce;
+    const names = new Map(compactVendors(index).map((v) => [v[0], v[1]]));
+    for (const [id, vendor] of Object.entries(c.config.vendors)) {
+      const name = names.get(id);
+      if (!name) continue;
+      void loadVendor(id, nonce).then((def) => {
+        // Without its file the dialog still names the vendor (its switch works; its code never runs).
+        if (!def) return void infos.push({ id, name, category: vendor.category, purpose: '', cookies: [] });
+        infos.push(vendorInfo(def));
+        // Formats (the shape of `id`, required options) are checked here, against the full definition.
+        const problem = checkVendorConfig(vendor, def);
+        if (problem) log(`vendor "${id}" stays off: ${problem}`);
+        else createVendorLoader(c, { [id]: def }, nonce ? { nonce } : {});
+      });
     }
   }
 
   function startUI(c: Consent): void {
     const nonce = c.config.nonce;
     const language = detectLanguage(c.config.language);
-    const mount = (table: Record<string, string> | null) => {
+    const needsTable = language !== 'en' && LANGUAGES.includes(language as (typeof LANGUAGES)[number]);
+    const mount = (mod: UIModule | null, table: Record<string, string> | null) => {
+      if (!mod) return; // already logged; without a UI nothing optional is ever granted
       try {
         const options: UIOptions = {
-          vendors: Object.keys(c.config.vendors).flatMap((id) => (catalog[id] ? [vendorInfo(catalog[id])] : [])),
+          vendors: infos,
           ...(table ? { texts: { [language]: table as Translation } } : {}),
         };
-        ui = createConsentUI(c, options);
+        ui = mod.createConsentUI(c, options);
+        // Embed placeholders were drawn in English before the visitor's table arrived.
+        if (table) {
+          const texts: Record<string, string> = {};
+          for (const key of ['placeholder.title', 'placeholder.text', 'placeholder.button']) if (table[key]) texts[key] = table[key];
+          blocker?.setTexts(texts);
+        }
         if (c.config.proof) {
-          proof = createProofClient(c, {
+          proof = startLazyProof(c, () => loadProof(nonce), {
             endpoint: c.config.proof.endpoint,
             queueLimit: c.config.proof.queueLimit ?? 50,
-            getNotice: () => getNoticeTexts(c, ui?.language, options),
+            getNotice: () => mod.getNoticeTexts(c, ui?.language, options),
           });
         }
         pending.splice(0).forEach((fn) => fn());
@@ -83,8 +145,8 @@ export function createConsentryApi(base = scriptBase()): ConsentryApi {
     };
     const whenReady = (fn: () => void) =>
       document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
-    if (language === 'en' || !LANGUAGES.includes(language as (typeof LANGUAGES)[number])) whenReady(() => mount(null));
-    else void loadLanguage(base, language, nonce).then((table) => whenReady(() => mount(table)));
+    // Both start now, in parallel; the UI mounts once both have settled and the body exists.
+    void Promise.all([loadUI(nonce), needsTable ? loadLanguage(language, nonce) : null]).then(([mod, table]) => whenReady(() => mount(mod, table)));
   }
 
   const api: ConsentryApi = {
@@ -94,7 +156,7 @@ export function createConsentryApi(base = scriptBase()): ConsentryApi {
         return false;
       }
       try {
-        consent = createConsent(config as never, { catalog: toCatalogLookup(catalog) });
+        consent = createConsent(config as never, { catalog: compactLookup(index) });
       } catch (error) {
         log(error instanceof Error ? error.message : error);
         failClosed();
@@ -102,15 +164,17 @@ export function createConsentryApi(base = scriptBase()): ConsentryApi {
       }
       const c = consent;
       try {
+        // A failed init left a blocker bound to an inert engine; this config replaces it.
+        blocker?.destroy();
         // Order matters: Consent Mode defaults before any Google tag, guards before any release.
         createConsentMode(c);
         blocker = createBlocker(c, {
-          rules: toBlockerRules(catalog, c.config.vendors),
+          rules: compactRules(index, c.config.vendors),
           autoBlock: c.config.autoBlock,
           reloadOnWithdraw: c.config.reloadOnWithdraw,
           ...(c.config.nonce ? { nonce: c.config.nonce } : {}),
         });
-        createVendorLoader(c, catalog, c.config.nonce ? { nonce: c.config.nonce } : {});
+        startVendors(c);
       } catch (error) {
         log(error);
       }

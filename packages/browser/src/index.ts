@@ -1,1 +1,1 @@
-export { createConsentryApi, autoInit, type ConsentryApi, type EventName } from './consentry.js';
+export { createConsentryApi, autoInit, fileParts, type ConsentryApi, type ConsentryParts, type EventName } from './consentry.js';

@@ -45,7 +45,8 @@ type Guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => 
 function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   const { config } = consent;
   const language = detectLanguage(config.language, availableLanguages(consent, options));
-  const texts = buildTexts(consent, language, options);
+  // Rebuilt on every paint: vendor details may arrive after mount (the script-tag build fetches them).
+  let texts = buildTexts(consent, language, options);
   const t = (key: string) => texts[key] ?? '';
   const optional = config.categories.filter((c): c is OptionalCategory => c !== 'necessary');
   const vendors: VendorRow[] = Object.entries(config.vendors).map(([id, v]) => ({
@@ -92,6 +93,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   };
 
   const paint = () => {
+    texts = buildTexts(consent, language, options);
+    for (const row of vendors) row.info = options.vendors?.find((info) => info.id === row.id);
     const vm: ViewModel = {
       t,
       layout: config.layout,

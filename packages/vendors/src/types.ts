@@ -38,6 +38,8 @@ export interface VendorDefinition {
   hosts: readonly string[];
   /** Hosts that depend on config (a self-hosted Matomo's URL). */
   hostsFrom?: (params: VendorParams) => string[];
+  /** The same as data (for the compact catalog): the config param whose URL's host is the vendor's, and its default. */
+  hostParam?: { name: string; default?: string };
   cookies: readonly CookieInfo[];
   /** localStorage / sessionStorage keys the vendor's client writes. */
   storage?: readonly NamePattern[];

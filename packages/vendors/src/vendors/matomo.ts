@@ -15,6 +15,7 @@ export const matomo: VendorDefinition = {
   purpose: "Measures site traffic and visitor behaviour on the site owner's own Matomo server.",
   privacyPolicy: 'https://matomo.org/privacy-policy/',
   hosts: ['cdn.matomo.cloud', 'matomo.cloud'],
+  hostParam: { name: 'url' },
   hostsFrom: (params) => {
     try {
       return [new URL(base(params.url)).hostname];

@@ -17,6 +17,7 @@ export const posthog: VendorDefinition = {
   purpose: 'Records product usage events and, if enabled, session recordings to analyse how visitors use the site.',
   privacyPolicy: 'https://posthog.com/privacy',
   hosts: ['posthog.com'],
+  hostParam: { name: 'host', default: DEFAULT_HOST },
   hostsFrom: (params) => {
     try {
       return [new URL(hostOf(params)).hostname];

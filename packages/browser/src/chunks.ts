@@ -1,0 +1,59 @@
+/**
+ * Lazy files next to consentry.min.js (dist/i18n/<lang>.js, dist/vendors/<id>.js, dist/chunks/*.js):
+ * fetched only when a page needs them, each registering what it carries on `window.__consentry`.
+ * Loaded as plain `<script async>` elements with the config nonce, so a strict CSP that allows
+ * consentry.min.js's directory allows them too.
+ */
+export type Registry = Record<string, Record<string, unknown>>;
+
+declare global {
+  interface Window {
+    __consentry?: Registry;
+  }
+}
+
+/** `window.__consentry[kind]`, created on first use: where lazy files put what they carry. */
+export function registry(kind: string): Record<string, unknown> {
+  const all = (window.__consentry ??= {});
+  return (all[kind] ??= {});
+}
+
+/**
+ * Loads `<base><kind>/<name>.js` once; resolves to what it registered under `kind`/`name`, or null
+ * (offline, blocked by CSP, missing, timed out) after logging why. Callers treat null as "off".
+ */
+export function loadChunk<T>(base: string, kind: string, name: string, nonce?: string, timeoutMs = 0): Promise<T | null> {
+  const read = () => registry(kind)[name] as T | undefined;
+  const have = read();
+  if (have) return Promise.resolve(have);
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    const url = `${base}${kind}/${name}.js`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const done = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      const value = read();
+      if (!value) console.error(`[consentry] could not load ${url}; deploy the dist/${kind}/ folder next to consentry.min.js and allow it in your CSP. What it carries stays off.`);
+      resolve(value ?? null);
+    };
+    if (timeoutMs) timer = setTimeout(done, timeoutMs);
+    script.src = url;
+    script.async = true;
+    if (nonce) script.nonce = nonce;
+    script.onload = script.onerror = done;
+    document.head.appendChild(script);
+  });
+}
+
+/**
+ * The directory consentry.min.js (or consentry.esm.js) was loaded from, so lazy files are found
+ * beside it. Call it while the script first runs: `currentScript` is only set then. (In the IIFE
+ * build `import.meta.url` is compiled to `undefined`; in the module build it is the file's URL.)
+ */
+export function scriptBase(): string {
+  const src = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
+  return src ? src.slice(0, src.lastIndexOf('/') + 1) : '/';
+}
