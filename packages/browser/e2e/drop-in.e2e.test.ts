@@ -274,4 +274,27 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
       expect(await audit()).toEqual([]);
     });
   }
+
+  describe('a page with GA4, GTM, Meta Pixel, Hotjar and a YouTube embed', () => {
+    const VENDOR_HOSTS = ['www.googletagmanager.com', 'region1.google-analytics.com', 'connect.facebook.net', 'www.facebook.com', 'static.hotjar.com', 'in.hotjar.com', 'www.youtube-nocookie.com'];
+
+    it('sends nothing and sets nothing before consent and after Reject all', async () => {
+      await open('/e2e/five-vendors.html');
+      await page.waitForTimeout(300);
+      expect(requests).toEqual([]);
+      await button('Reject all').click();
+      await page.locator('#track').click();
+      await page.waitForTimeout(500);
+      expect(requests).toEqual([]);
+      expect(await cookieNames(context)).toEqual(['consentry']);
+    });
+
+    it('after Accept all every vendor loads and its beacon fires', async () => {
+      await open('/e2e/five-vendors.html');
+      await button('Accept all').click();
+      await expect.poll(() => hosts(), { timeout: 5000 }).toEqual(expect.arrayContaining(VENDOR_HOSTS));
+      expect(requests.some((r) => r.url.includes('/gtm.js?id=GTM-FIVE123'))).toBe(true);
+      expect(await cookieNames(context)).toEqual(expect.arrayContaining(['_fbp', '_ga', '_ga_FIVE12345', '_hjSessionUser_3456789']));
+    });
+  });
 });
