@@ -1,4 +1,4 @@
-// `pnpm bench`: the Consentry script-tag build against vanilla-cookieconsent and Klaro, side by side
+// `pnpm bench` (root script): the Consentry script-tag build against vanilla-cookieconsent and Klaro, side by side
 // in real headless Chromium, on the same page with the same vendors (GA4 + Meta Pixel, gated).
 // Env: BENCH_RUNS (default 9), BENCH_WRITE=0 (do not touch docs/benchmarks.md), BENCH_REBUILD=1
 // (rebuild consentry.min.js even if present), CHROMIUM_PATH (default /usr/bin/chromium).
@@ -175,7 +175,7 @@ const summary = summarise(products, results, files);
 const command = `${Object.entries(process.env)
   .filter(([k]) => k.startsWith('BENCH_') || k === 'CHROMIUM_PATH')
   .map(([k, v]) => `${k}=${v} `)
-  .join('')}node examples/bench/run.mjs`;
+  .join('')}${process.env.npm_lifecycle_event === 'bench' ? 'pnpm bench' : 'node examples/bench/run.mjs'}`;
 const meta = {
   command,
   date: new Date().toISOString().slice(0, 16).replace('T', ' '),
