@@ -222,14 +222,16 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
     expect(await cookieNames(context)).toEqual(['consentry']);
   });
 
-  it('fits a 320 px wide screen without horizontal scrolling', async () => {
-    await page.setViewportSize({ width: 320, height: 640 });
+  // 320 × 640 is WCAG 1.4.10's reflow width; 640 × 360 is a 1280 × 720 window at 200% zoom.
+  for (const [width, height] of [[320, 640], [640, 360]] as const) it(`fits a ${width} × ${height} CSS px screen without horizontal scrolling`, async () => {
+    await page.setViewportSize({ width, height });
     await open('/');
     for (const name of ['Accept all', 'Reject all', 'Customize']) {
       const box = await button(name).boundingBox();
       expect(box).not.toBeNull();
       expect(box!.x).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(height);
       expect(box!.height).toBeGreaterThanOrEqual(24);
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
