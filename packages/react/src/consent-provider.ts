@@ -1,5 +1,6 @@
 import type { ConsentConfig, ConsentOptions, ConsentState } from '@consentry/core';
 import type { UIOptions } from '@consentry/ui';
+import type { VendorDefinition } from '@consentry/vendors';
 import { createElement, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsentContext } from './consent-context.js';
 import { createConsentStore } from './consent-store.js';
@@ -13,6 +14,10 @@ export interface ConsentProviderProps {
   options?: ConsentOptions;
   /** `false` skips the built-in banner and dialog; an object passes options to it (read once). */
   ui?: false | UIOptions;
+  /** Catalog vendors the app uses, imported one by one so only they are bundled (read once). */
+  vendors?: readonly VendorDefinition[];
+  /** `false` turns off gating of marked-up scripts and iframes, automatic blocking and the guards. */
+  blocking?: boolean;
   children?: ReactNode;
 }
 
@@ -20,11 +25,12 @@ export interface ConsentProviderProps {
  * Creates the consent engine once and mounts the built-in UI (Preact, in its own shadow root on
  * `document.body`) after the first commit. Renders only its children into the React tree.
  */
-export function ConsentProvider({ config, initialState, options, ui, children }: ConsentProviderProps): ReactElement {
+export function ConsentProvider({ config, initialState, options, ui, vendors, blocking, children }: ConsentProviderProps): ReactElement {
   // useState, not useMemo: React may drop memoised values, and the engine must stay one per provider.
-  const [store] = useState(() => createConsentStore(config, options, initialState));
+  const [store] = useState(() => createConsentStore(config, options, initialState, vendors));
   const [uiOptions] = useState(ui);
-  // The UI exists only while mounted, so StrictMode's mount, unmount, mount leaves one banner.
-  useEffect(() => store.mount(uiOptions), [store, uiOptions]);
+  const [integrations] = useState(() => ({ vendors: vendors ?? [], ...(blocking === false ? { blocking } : {}) }));
+  // Everything exists only while mounted, so StrictMode's mount, unmount, mount leaves one banner and one blocker.
+  useEffect(() => store.mount(uiOptions, integrations), [store, uiOptions, integrations]);
   return createElement(ConsentContext.Provider, { value: store }, children);
 }

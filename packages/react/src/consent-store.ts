@@ -1,7 +1,29 @@
 import { createConsent, readConsent, resolveConfig } from '@consentry/core';
 import type { ChoiceUpdate, Consent, ConsentConfig, ConsentOptions, ConsentState, DecisionMeta, ResolvedConfig } from '@consentry/core';
-import { createConsentUI } from '@consentry/ui';
-import type { ConsentUI, UIOptions } from '@consentry/ui';
+import { createBlocker } from '@consentry/blocker';
+import { createProofClient } from '@consentry/proof';
+import { createConsentUI, getNoticeTexts } from '@consentry/ui';
+import type { ConsentUI, UIOptions, VendorInfo } from '@consentry/ui';
+import { createConsentMode, createVendorLoader, toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
+
+/** What the provider runs besides the engine and the UI, so the npm path matches the script tag. */
+export interface ConsentIntegrations {
+  /** Catalog vendors the app uses (`import { googleAnalytics } from '@consentry/vendors'`): validated, loaded once granted, blocked otherwise. */
+  vendors?: readonly VendorDefinition[];
+  /** Gating of `type="text/plain"` scripts and `data-src` iframes, automatic blocking and guards. Default true. */
+  blocking?: boolean;
+}
+
+function vendorInfo(def: VendorDefinition): VendorInfo {
+  return {
+    id: def.id,
+    name: def.name,
+    category: def.category,
+    purpose: def.purpose,
+    privacyPolicy: def.privacyPolicy,
+    cookies: def.cookies.map((c) => ({ name: c.prefix ? `${c.name}*` : c.name, duration: c.lifetime })),
+  };
+}
 
 export interface ConsentActions {
   acceptAll(meta?: DecisionMeta): void;
@@ -24,8 +46,8 @@ export interface ConsentStore {
   getSnapshot(): ConsentState;
   getServerSnapshot(): ConsentState;
   readonly actions: ConsentActions;
-  /** Mounts the built-in UI (client only, from an effect); returns the clean-up. */
-  mount(ui: false | UIOptions | undefined): () => void;
+  /** Mounts the built-in UI, blocking, vendors, Consent Mode and proofs (client only, from an effect); returns the clean-up. */
+  mount(ui: false | UIOptions | undefined, integrations?: ConsentIntegrations): () => void;
 }
 
 const noop = () => {};
@@ -63,10 +85,12 @@ export function createConsentStore(
   config: ConsentConfig,
   options: ConsentOptions = {},
   initialState?: ConsentState,
+  vendors: readonly VendorDefinition[] = [],
 ): ConsentStore {
   let consent: Consent;
   try {
-    consent = createConsent(config, options);
+    // The app's catalog vendors validate their config (id formats, options) like the script tag's.
+    consent = createConsent(config, vendors.length && !options.catalog ? { ...options, catalog: toCatalogLookup(vendors) } : options);
   } catch (error) {
     console.error(`Consentry: ${error instanceof Error ? error.message : String(error)} (nothing optional is granted until the config is fixed)`);
     return closedStore();
@@ -116,19 +140,51 @@ export function createConsentStore(
       showPreferences: (opener) => ui?.showPreferences(opener),
       showBanner: () => ui?.show(),
     },
-    mount(uiOptions) {
+    mount(uiOptions, integrations = {}) {
       if (typeof document === 'undefined') return noop;
+      const defs = integrations.vendors ?? [];
+      const nonce = consent.config.nonce;
+      const cleanups: Array<() => void> = [];
+      try {
+        // Order as in the script tag: Consent Mode defaults, then the blocker, then vendor loaders.
+        cleanups.push(createConsentMode(consent).destroy);
+        if (integrations.blocking !== false) {
+          cleanups.push(
+            createBlocker(consent, {
+              rules: toBlockerRules(defs, consent.config.vendors),
+              autoBlock: consent.config.autoBlock,
+              reloadOnWithdraw: consent.config.reloadOnWithdraw,
+              ...(nonce ? { nonce } : {}),
+            }).destroy,
+          );
+        }
+        cleanups.push(createVendorLoader(consent, Object.fromEntries(defs.map((d) => [d.id, d])), nonce ? { nonce } : {}).destroy);
+      } catch (error) {
+        console.error('Consentry:', error);
+      }
       // Another tab may have decided or withdrawn while this one was hidden.
       const onVisible = () => {
         if (document.visibilityState === 'visible') act(() => consent.refresh());
       };
       document.addEventListener('visibilitychange', onVisible);
-      const mounted = uiOptions === false ? null : createConsentUI(consent, uiOptions ?? {});
+      const options: UIOptions = uiOptions === false ? {} : { vendors: defs.filter((d) => consent.config.vendors[d.id]).map(vendorInfo), ...uiOptions };
+      const mounted = uiOptions === false ? null : createConsentUI(consent, options);
       ui = mounted;
+      const proof = consent.config.proof;
+      if (proof) {
+        cleanups.push(
+          createProofClient(consent, {
+            endpoint: proof.endpoint,
+            queueLimit: proof.queueLimit ?? 50,
+            getNotice: () => getNoticeTexts(consent, mounted?.language, options),
+          }).destroy,
+        );
+      }
       return () => {
         document.removeEventListener('visibilitychange', onVisible);
         mounted?.destroy();
         if (ui === mounted) ui = null;
+        for (const fn of cleanups.reverse()) fn();
       };
     },
   };
