@@ -1,7 +1,7 @@
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
 import { detectLanguage, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
-import { checkVendorConfig, compactLookup, compactRules, compactVendors, createConsentMode, createVendorLoader, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { checkVendorConfig, compactLookup, compactRules, compactVendors, createConsentMode, createVendorLoader, toVendorInfo, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
 import { loadChunk, scriptBase } from './chunks.js';
 import { startLazyProof, type ProofFactory } from './lazy-proof.js';
 import { INLINE_UI, type UIModule } from './ui-module.js';
@@ -41,17 +41,6 @@ export interface ConsentryParts {
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
-/** What the preferences dialog shows about a vendor. */
-function vendorInfo(def: VendorDefinition): VendorInfo {
-  return {
-    id: def.id,
-    name: def.name,
-    category: def.category,
-    purpose: def.purpose,
-    privacyPolicy: def.privacyPolicy,
-    cookies: def.cookies.map((c) => ({ name: c.prefix ? `${c.name}*` : c.name, duration: c.lifetime })),
-  };
-}
 
 /** The script-tag parts: files next to consentry.min.js. */
 export function fileParts(base = scriptBase()): Required<ConsentryParts> {
@@ -104,7 +93,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
       void loadVendor(id, nonce).then((def) => {
         // Without its file the dialog still names the vendor (its switch works; its code never runs).
         if (!def) return void infos.push({ id, name, category: vendor.category, purpose: '', cookies: [] });
-        infos.push(vendorInfo(def));
+        infos.push(toVendorInfo(def));
         // Formats (the shape of `id`, required options) are checked here, against the full definition.
         const problem = checkVendorConfig(vendor, def);
         if (problem) log(`vendor "${id}" stays off: ${problem}`);

@@ -3,8 +3,8 @@ import type { ChoiceUpdate, Consent, ConsentConfig, ConsentOptions, ConsentState
 import { createBlocker } from '@consentry/blocker';
 import { createProofClient } from '@consentry/proof';
 import { createConsentUI, getNoticeTexts } from '@consentry/ui';
-import type { ConsentUI, UIOptions, VendorInfo } from '@consentry/ui';
-import { createConsentMode, createVendorLoader, toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
+import type { ConsentUI, UIOptions } from '@consentry/ui';
+import { createConsentMode, createVendorLoader, toBlockerRules, toCatalogLookup, toVendorInfo, type VendorDefinition } from '@consentry/vendors';
 
 /** What the provider runs besides the engine and the UI, so the npm path matches the script tag. */
 export interface ConsentIntegrations {
@@ -14,16 +14,6 @@ export interface ConsentIntegrations {
   blocking?: boolean;
 }
 
-function vendorInfo(def: VendorDefinition): VendorInfo {
-  return {
-    id: def.id,
-    name: def.name,
-    category: def.category,
-    purpose: def.purpose,
-    privacyPolicy: def.privacyPolicy,
-    cookies: def.cookies.map((c) => ({ name: c.prefix ? `${c.name}*` : c.name, duration: c.lifetime })),
-  };
-}
 
 export interface ConsentActions {
   acceptAll(meta?: DecisionMeta): void;
@@ -98,45 +88,20 @@ export function createConsentStore(
   // What the server rendered: the request's cookie when the app passed it, else "undecided"
   // (a server without the cookie cannot know more), so hydration always matches.
   const serverState = initialState ?? readConsent(null, consent.config, options.now ? { now: options.now } : {});
-  const listeners = new Set<() => void>();
   let ui: ConsentUI | null = null;
-
-  // Core only emits 'change' when grants change, so a reset or refresh that grants nothing (e.g.
-  // after "Reject all", or another tab rejecting) is silent; after our own calls we tell React and
-  // the UI ourselves.
-  const poke = (before: ConsentState) => {
-    const after = consent.getState();
-    if (after === before) return;
-    for (const fn of [...listeners]) fn();
-    if (after.status !== before.status) {
-      if (after.status === 'undecided') ui?.show();
-      else ui?.hide();
-    }
-  };
-  const act = (fn: () => void) => {
-    const before = consent.getState();
-    fn();
-    poke(before);
-  };
 
   return {
     consent,
     config: consent.config,
-    subscribe(onChange) {
-      listeners.add(onChange);
-      const off = consent.subscribe(() => onChange());
-      return () => {
-        off();
-        listeners.delete(onChange);
-      };
-    },
+    subscribe: (onChange) => consent.subscribe(() => onChange()),
     getSnapshot: () => consent.getState(),
     getServerSnapshot: () => serverState,
     actions: {
-      acceptAll: (meta) => act(() => consent.acceptAll(meta)),
-      rejectAll: (meta) => act(() => consent.rejectAll(meta)),
-      update: (choices, meta) => act(() => consent.update(choices, meta)),
-      reset: () => act(() => consent.reset()),
+      // Core announces every new state (a reset after a refusal too); React and the UI both listen.
+      acceptAll: (meta) => consent.acceptAll(meta),
+      rejectAll: (meta) => consent.rejectAll(meta),
+      update: (choices, meta) => consent.update(choices, meta),
+      reset: () => consent.reset(),
       showPreferences: (opener) => ui?.showPreferences(opener),
       showBanner: () => ui?.show(),
     },
@@ -164,10 +129,10 @@ export function createConsentStore(
       }
       // Another tab may have decided or withdrawn while this one was hidden.
       const onVisible = () => {
-        if (document.visibilityState === 'visible') act(() => consent.refresh());
+        if (document.visibilityState === 'visible') consent.refresh();
       };
       document.addEventListener('visibilitychange', onVisible);
-      const options: UIOptions = uiOptions === false ? {} : { vendors: defs.filter((d) => consent.config.vendors[d.id]).map(vendorInfo), ...uiOptions };
+      const options: UIOptions = uiOptions === false ? {} : { vendors: defs.filter((d) => consent.config.vendors[d.id]).map(toVendorInfo), ...uiOptions };
       const mounted = uiOptions === false ? null : createConsentUI(consent, options);
       ui = mounted;
       const proof = consent.config.proof;

@@ -40,3 +40,15 @@ export function toBlockerRules(entries: Entries, configured: Readonly<Record<str
     return rule;
   });
 }
+
+/** What a preferences dialog shows about a vendor (the shape of @consentry/ui's `VendorInfo`). */
+export function toVendorInfo(def: VendorDefinition) {
+  return {
+    id: def.id,
+    name: def.name,
+    category: def.category,
+    purpose: def.purpose,
+    privacyPolicy: def.privacyPolicy,
+    cookies: def.cookies.map((c) => ({ name: c.prefix ? `${c.name}*` : c.name, duration: c.lifetime })),
+  };
+}

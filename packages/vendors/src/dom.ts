@@ -35,3 +35,14 @@ export function gtagFor(dataLayerName = 'dataLayer'): (...args: unknown[]) => vo
 export function str(value: unknown): string {
   return value === undefined ? '' : String(value);
 }
+
+/** The Google tag (gtag.js) for one tag id: the official snippet that GA4 and Google Ads share. */
+export function loadGtag(params: Readonly<Record<string, unknown>>, context: LoadContext): void {
+  const id = str(params.id);
+  const layer = context.dataLayerName ?? 'dataLayer';
+  const w = win();
+  if (typeof w.gtag !== 'function') w.gtag = gtagFor(layer);
+  w.gtag('js', new Date());
+  w.gtag('config', id);
+  injectScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}${layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`}`, context);
+}

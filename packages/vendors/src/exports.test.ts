@@ -45,6 +45,7 @@ it('exports exactly the public API', () => {
       'tiktokPixel',
       'toBlockerRules',
       'toCatalogLookup',
+      'toVendorInfo',
       'vimeo',
       'xPixel',
       'yandexMetrica',

@@ -1,5 +1,5 @@
 export { catalog } from './catalog.js';
-export { toBlockerRules, toCatalogLookup } from './adapters.js';
+export { toBlockerRules, toCatalogLookup, toVendorInfo } from './adapters.js';
 export { checkVendorConfig, compactLookup, compactRules, compactVendors, encodeCatalog, type CompactCatalog, type CompactVendor } from './compact.js';
 export { createVendorLoader, type VendorLoader } from './create-vendor-loader.js';
 export {

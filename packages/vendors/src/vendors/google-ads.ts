@@ -1,5 +1,5 @@
 import { GOOGLE_ADS_COOKIES } from '../data/cookies.js';
-import { gtagFor, injectScript, str, win } from '../dom.js';
+import { loadGtag } from '../dom.js';
 import type { VendorDefinition } from '../types.js';
 
 export const googleAds: VendorDefinition = {
@@ -12,13 +12,5 @@ export const googleAds: VendorDefinition = {
   hosts: ['www.googletagmanager.com/gtag/', 'googleadservices.com', 'doubleclick.net', 'www.google.com/pagead', 'www.google.com/ccm', 'googlesyndication.com'],
   cookies: GOOGLE_ADS_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^AW-\d{6,}$/, example: 'a Google Ads tag id like AW-123456789' },
-  load(params, context) {
-    const id = str(params.id);
-    const layer = context.dataLayerName ?? 'dataLayer';
-    const w = win();
-    if (typeof w.gtag !== 'function') w.gtag = gtagFor(layer);
-    w.gtag('js', new Date());
-    w.gtag('config', id);
-    injectScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}${layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`}`, context);
-  },
+  load: loadGtag,
 };

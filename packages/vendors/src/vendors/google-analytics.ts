@@ -1,5 +1,5 @@
 import { GOOGLE_ANALYTICS_COOKIES } from '../data/cookies.js';
-import { gtagFor, injectScript, str, win } from '../dom.js';
+import { loadGtag } from '../dom.js';
 import type { VendorDefinition } from '../types.js';
 
 export const googleAnalytics: VendorDefinition = {
@@ -12,13 +12,5 @@ export const googleAnalytics: VendorDefinition = {
   hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com'],
   cookies: GOOGLE_ANALYTICS_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^G-[A-Z0-9]{4,}$/, example: 'a GA4 measurement id like G-XXXXXXX' },
-  load(params, context) {
-    const id = str(params.id);
-    const layer = context.dataLayerName ?? 'dataLayer';
-    const w = win();
-    if (typeof w.gtag !== 'function') w.gtag = gtagFor(layer);
-    w.gtag('js', new Date());
-    w.gtag('config', id);
-    injectScript(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}${layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`}`, context);
-  },
+  load: loadGtag,
 };
