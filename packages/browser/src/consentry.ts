@@ -98,7 +98,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
         const problem = checkVendorConfig(vendor, def);
         if (problem) log(`vendor "${id}" stays off: ${problem}`);
         else createVendorLoader(c, { [id]: def }, nonce ? { nonce } : {});
-      });
+      }).catch(log); // a broken vendor file: that vendor stays off, nothing reaches the page as an unhandled rejection
     }
   }
 
