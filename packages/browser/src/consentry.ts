@@ -18,7 +18,7 @@ export interface ConsentryApi {
   showPreferences(): void;
   getConsent(): ConsentState | null;
   isGranted(target: Category | { vendor: string } | string): boolean;
-  on(event: EventName, listener: (event: ConsentEvent) => void): () => void;
+  on<T extends EventName>(event: T, listener: (event: Extract<ConsentEvent, { type: T }>) => void): () => void;
   reset(): void;
   /** The proof receipts kept in this browser (newest last). */
   getReceipts(): unknown[];
