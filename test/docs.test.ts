@@ -1,6 +1,6 @@
 // Every code block in docs/ and the package READMEs compiles (TypeScript, strict) or parses (JSON),
 // against the workspace's real packages, so an example cannot rot silently.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,21 @@ describe('documentation code blocks', () => {
   it('every TypeScript/JavaScript example type-checks strictly against the real packages', () => {
     expect(compile(code)).toEqual([]);
   }, 120_000);
+
+  it('docs/react.md lists every ConsentProvider prop', () => {
+    const file = join(root, 'packages/react/src/consent-provider.ts');
+    const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const props: string[] = [];
+    src.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node) && node.name.text === 'ConsentProviderProps') {
+        for (const m of node.members) if (m.name && ts.isIdentifier(m.name)) props.push(m.name.text);
+      }
+    });
+    expect(props.length).toBeGreaterThan(3);
+    const doc = readFileSync(join(root, 'docs/react.md'), 'utf8');
+    const documented = [...doc.matchAll(/^\| `(\w+)\??`/gm)].map((m) => m[1]);
+    expect(props.filter((p) => p !== 'children' && !documented.includes(p))).toEqual([]);
+  });
 
   it.each(json.map((b) => [b.where, b] as const))('%s is valid JSON', (_where, b) => {
     const value: unknown = JSON.parse(b.code);
