@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One project per package so each runs in the environment it ships for:
@@ -5,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const nodePackages = ['protocol', 'server'];
 const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react'];
 
+const quiet = fileURLToPath(new URL('./test/happy-dom-quiet.ts', import.meta.url));
 const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
 
 export default defineConfig({
@@ -30,6 +32,7 @@ export default defineConfig({
           root: `packages/${name}`,
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: [quiet],
         },
       })),
       {
