@@ -179,7 +179,8 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
       const q = readQueue();
       const record = q.records[0];
       if (!record) {
-        store.write(QUEUE_KEY, { attempts: 0, nextAt: 0, records: [] });
+        // Nothing is written for a visitor with nothing queued (no storage before it is needed).
+        if (q.attempts || q.nextAt) store.write(QUEUE_KEY, { attempts: 0, nextAt: 0, records: [] });
         return { ok: true, sent, remaining: 0 };
       }
       // A record we already handled still at the head: storage did not take the change; stop.

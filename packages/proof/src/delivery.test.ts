@@ -69,16 +69,16 @@ describe('deployment mistakes and outages keep the record queued', () => {
   const json = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const html = (status: number) => () => new Response('<html><body><h1>Error</h1></body></html>', { status, headers: { 'content-type': 'text/html' } });
   const cases: Array<[string, (s: Server) => void, RegExp]> = [
-    ['403 origin not allowed', (s) => (s.state.answer = json(403, { error: 'origin not allowed' })), /Add https:\/\/www\.example\.com to the server's CONSENTRY_ALLOWED_ORIGINS/],
-    ['404 wrong endpoint', (s) => (s.state.answer = json(404, { error: 'not found' })), /set the proof endpoint to the consent server's records URL/],
-    ['404 from another web server', (s) => (s.state.answer = html(404)), /answered 404: set the proof endpoint/],
+    ['403 origin not allowed', (s) => (s.state.answer = json(403, { error: 'origin not allowed' })), /refused https:\/\/www\.example\.com \(403 \"origin not allowed\"\): add it to the server's CONSENTRY_ALLOWED_ORIGINS/],
+    ['404 wrong endpoint', (s) => (s.state.answer = json(404, { error: 'not found' })), /answered 404 \"not found\": set proof\.endpoint to your consent server's …\/v1\/consents URL/],
+    ['404 from another web server', (s) => (s.state.answer = html(404)), /answered 404: set proof\.endpoint/],
     ['500', (s) => (s.state.answer = json(500, { error: 'internal error' })), /answered 500 "internal error"; see its log/],
     ['503', (s) => (s.state.mode = 'error'), /answered 503/],
     ['502 from a proxy', (s) => (s.state.answer = html(502)), /answered 502/],
-    ['400 from a proxy (no reason of the consent server)', (s) => (s.state.answer = html(400)), /answered 400, which is not a consent server's answer about the record/],
+    ['400 from a proxy (no reason of the consent server)', (s) => (s.state.answer = html(400)), /answered 400, not a consent server's answer about the record: check proof.endpoint and any proxy/],
     ['405 (the site itself, not the consent server)', (s) => (s.state.answer = html(405)), /answered 405/],
-    ['200 without a receipt (an endpoint that is not the consent server)', (s) => (s.state.answer = json(200, { ok: true })), /without a receipt/],
-    ['network error', (s) => (s.state.mode = 'offline'), /could not reach https:\/\/consent\.example\.com\/v1\/consents .*CONSENTRY_ALLOWED_ORIGINS/],
+    ['200 without a receipt (an endpoint that is not the consent server)', (s) => (s.state.answer = json(200, { ok: true })), /answered 200 without a receipt: set proof\.endpoint/],
+    ['network error', (s) => (s.state.mode = 'offline'), /could not reach https:\/\/consent\.example\.com\/v1\/consents .*lists https:\/\/www\.example\.com in CONSENTRY_ALLOWED_ORIGINS/],
   ];
   it.each(cases)('%s: kept, logged with the fix, and delivered once fixed', async (_name, breakIt, fix) => {
     const server = createFakeServer();
@@ -220,5 +220,14 @@ describe('nothing is lost before the client is ready or when the page goes away'
     server.state.mode = 'online';
     await client.flush();
     expect(stored(server).map((r) => r.method)).toEqual(['accept-all', 'withdraw']);
+  });
+});
+
+describe('storage', () => {
+  it('writes nothing on a page view with nothing to send', async () => {
+    const storage = createMemoryStorage();
+    const { client } = setup(createFakeServer(), storage);
+    await client.idle();
+    expect(storage.length).toBe(0);
   });
 });

@@ -36,7 +36,8 @@ export function post(doFetch: typeof fetch | undefined, url: string, body: strin
  */
 export async function sendRecord(doFetch: typeof fetch | undefined, endpoint: string, record: ConsentRecord): Promise<SendOutcome> {
   const origin = globalThis.location?.origin ?? 'this page';
-  const kept = 'The record is kept and sent again later.';
+  const kept = 'The records stay queued and are sent later.';
+  const fixEndpoint = `set proof.endpoint to your consent server's …/v1/consents URL. ${kept}`;
   let res: Response;
   try {
     res = await post(doFetch, endpoint, JSON.stringify(record));
@@ -46,9 +47,7 @@ export async function sendRecord(doFetch: typeof fetch | undefined, endpoint: st
       kind: 'retry',
       error: `network error: ${message}`,
       offline: globalThis.navigator?.onLine === false,
-      log:
-        `could not reach ${endpoint} (${message}). ${kept} Check that the consent server runs at that address and ` +
-        `lists ${origin} in CONSENTRY_ALLOWED_ORIGINS: a refused origin looks like a network error to the page.`,
+      log: `could not reach ${endpoint} (${message}): check that the consent server runs there and lists ${origin} in CONSENTRY_ALLOWED_ORIGINS (a refused origin looks like a network error here). ${kept}`,
     };
   }
   const body: unknown = await res.json().catch(() => null);
@@ -59,7 +58,7 @@ export async function sendRecord(doFetch: typeof fetch | undefined, endpoint: st
       const { recordId, seq, hash, signature, keyId } = body;
       return { kind: 'stored', receipt: { recordId, seq, hash, signature, keyId }, noticeOnFile: (body as { noticeOnFile?: unknown }).noticeOnFile === true };
     }
-    return { kind: 'retry', error: `answered ${status} without a receipt`, log: `${endpoint} answered ${status} without a receipt: the proof endpoint is not a consent server's …/v1/consents. ${kept}` };
+    return { kind: 'retry', error: `answered ${status} without a receipt`, log: `${endpoint} answered ${status} without a receipt: ${fixEndpoint}` };
   }
   const said = reason === null ? `${status}` : `${status} "${reason}"`;
   if (reason !== null && (status === 413 || (status === 400 && typeof (body as Record<string, unknown>)['path'] === 'string'))) {
@@ -67,10 +66,13 @@ export async function sendRecord(doFetch: typeof fetch | undefined, endpoint: st
     return { kind: 'rejected', status, error: path ? `${reason} at ${String(path)}` : reason };
   }
   if (status === 409 && reason !== null) return { kind: 'rekey', error: `409 "${reason}"` };
-  let log: string;
-  if (status === 403) log = `the consent server refused ${origin} (${said}). Add ${origin} to the server's CONSENTRY_ALLOWED_ORIGINS. ${kept}`;
-  else if (status === 404) log = `${endpoint} answered ${said}: set the proof endpoint to the consent server's records URL (https://<your consent server>/v1/consents). ${kept}`;
-  else if (status >= 500 || status === 429 || status === 408) log = `the consent server answered ${said}; see its log if this persists. ${kept}`;
-  else log = `${endpoint} answered ${said}, which is not a consent server's answer about the record: check the proof endpoint and any proxy in front of the server. ${kept}`;
+  const log =
+    status === 403
+      ? `the consent server refused ${origin} (${said}): add it to the server's CONSENTRY_ALLOWED_ORIGINS. ${kept}`
+      : status === 404
+        ? `${endpoint} answered ${said}: ${fixEndpoint}`
+        : status >= 500 || status === 429 || status === 408
+          ? `the consent server answered ${said}; see its log if this persists. ${kept}`
+          : `${endpoint} answered ${said}, not a consent server's answer about the record: check proof.endpoint and any proxy in front of the server. ${kept}`;
   return { kind: 'retry', error: `server answered ${status}`, log };
 }
