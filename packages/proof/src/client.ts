@@ -1,6 +1,7 @@
 import { randomId, type Consent, type ConsentEvent } from '@consentry/core';
 import { noticeHashSync, validateRecord, type ConsentRecord, type Notice, type Receipt } from '@consentry/protocol';
 import { buildRecord } from './build-record.js';
+import { createNoticeRegistry } from './notices.js';
 import { createSafeStorage, type ProofStorage } from './safe-storage.js';
 import { post, sendRecord } from './send.js';
 
@@ -60,10 +61,7 @@ export interface ProofClient {
 
 const QUEUE_KEY = 'consentry.proof.queue';
 const RECEIPTS_KEY = 'consentry.proof.receipts';
-const NOTICES_KEY = 'consentry.proof.notices';
 const MAX_RECEIPTS = 20;
-const MAX_KNOWN_NOTICES = 20;
-const MAX_PENDING_NOTICES = 3;
 /** The notice of a decision made while no Consentry texts were on screen ("und": undetermined language). */
 export const NO_NOTICE: Notice = Object.freeze({ language: 'und', texts: Object.freeze({}) });
 
@@ -73,17 +71,10 @@ interface QueueState {
   /** In decision order: the first is sent first. */
   records: ConsentRecord[];
 }
-interface NoticeState {
-  /** Hashes the server is known to hold: their texts are never sent again. */
-  known: string[];
-  /** Texts waiting to be registered, by hash. */
-  pending: Record<string, Notice>;
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isQueue = (v: unknown): v is QueueState => isObject(v) && typeof v['attempts'] === 'number' && typeof v['nextAt'] === 'number' && Array.isArray(v['records']);
 const isReceipts = (v: unknown): v is ProofReceipt[] => Array.isArray(v);
-const isNotices = (v: unknown): v is NoticeState => isObject(v) && Array.isArray(v['known']) && isObject(v['pending']);
 
 /** Retry delay after `attempts` failed rounds: 5 s, 10 s, 20 s … capped at one hour. */
 export function backoffMs(attempts: number): number {
@@ -109,6 +100,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   } catch {
     log(`endpoint "${options.endpoint}" is not a valid URL; records are kept until it is fixed`);
   }
+  const notices = createNoticeRegistry(store, (body) => post(doFetch, noticesUrl, body), Boolean(noticesUrl));
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
     inFlight.add(p);
@@ -121,36 +113,12 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   let lastError = '';
 
   const readQueue = () => store.read<QueueState>(QUEUE_KEY, { attempts: 0, nextAt: 0, records: [] }, isQueue);
-  const readNotices = () => store.read<NoticeState>(NOTICES_KEY, { known: [], pending: {} }, isNotices);
 
   function keepReceipt(record: ConsentRecord, receipt: Receipt): ProofReceipt {
     const kept: ProofReceipt = { ...receipt, consentId: record.consentId, timestamp: record.timestamp, method: record.method };
     const all = store.read<ProofReceipt[]>(RECEIPTS_KEY, [], isReceipts).filter((r) => r.recordId !== receipt.recordId);
     store.write(RECEIPTS_KEY, [...all, kept].slice(-MAX_RECEIPTS));
     return kept;
-  }
-
-  /** The server told us whether it holds this notice: remember it, or send the texts (once). */
-  async function settleNotice(hash: string, onFile: boolean): Promise<void> {
-    const state = readNotices();
-    if (state.known.includes(hash)) return;
-    const notice = state.pending[hash];
-    if (!onFile) {
-      if (!notice || !noticesUrl) return;
-      try {
-        const res = await post(doFetch, noticesUrl, JSON.stringify({ noticeHash: hash, language: notice.language, texts: notice.texts }));
-        if (!res.ok) {
-          if (res.status === 400) log(`the server refused the notice texts for ${hash} (${res.status})`);
-          return; // kept pending; tried again after the next stored record
-        }
-      } catch {
-        return;
-      }
-    }
-    const latest = readNotices();
-    delete latest.pending[hash];
-    latest.known = [...latest.known.filter((h) => h !== hash), hash].slice(-MAX_KNOWN_NOTICES);
-    store.write(NOTICES_KEY, latest);
   }
 
   function enqueue(record: ConsentRecord): void {
@@ -207,7 +175,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
       }
       sent += 1;
       outcomes.set(record.recordId, { ok: true, status: 'stored', receipt: keepReceipt(record, outcome.receipt) });
-      await settleNotice(record.noticeHash, outcome.noticeOnFile);
+      await notices.settle(record.noticeHash, outcome.noticeOnFile);
     }
   }
 
@@ -262,11 +230,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
         log(`cannot build a valid consent record (${valid.path}: ${valid.error}); check the page URL and config`);
         return Promise.resolve(report({ ok: false, status: 'failed', error: `${valid.path}: ${valid.error}` }));
       }
-      const notices = readNotices();
-      if (!notices.known.includes(hash) && !notices.pending[hash]) {
-        const pending = Object.entries(notices.pending).slice(-(MAX_PENDING_NOTICES - 1));
-        store.write(NOTICES_KEY, { known: notices.known, pending: { ...Object.fromEntries(pending), [hash]: notice } });
-      }
+      notices.remember(hash, notice);
       const id = valid.value.recordId;
       enqueue(valid.value);
       return track(
