@@ -128,7 +128,7 @@ describe('only the consent server saying the record itself is invalid drops it',
     expect(results[0]).toMatchObject({ ok: false, status: 'rejected', httpStatus: status, error: why });
     expect(results[1]).toMatchObject({ ok: true, status: 'stored' });
     expect(client.pending()).toBe(0);
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining(`as invalid (${status}: ${why})`));
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining(`as invalid (${status}: ${why}); dropped`));
   });
 
   it('a recordId taken by another record (409) gets a new id instead of being dropped', async () => {
