@@ -20,7 +20,7 @@ export interface ProofClientOptions {
   noticesEndpoint?: string;
   fetch?: typeof fetch;
   storage?: ProofStorage;
-  /** Most records kept for retry. When full, the oldest are kept and the newest replaces the one before it. Default 50. */
+  /** Most records kept for retry (at least 2). When full, the oldest are kept and the newest replaces the one before it. Default 50. */
   queueLimit?: number;
   now?: () => number;
   /** Called with the outcome of every decision's send. */
