@@ -33,7 +33,8 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // The demo posts proofs to 127.0.0.1:8787; point them at this test's server instead.
-    await context.route('http://127.0.0.1:8787/**', (route) => route.fulfill({ status: 201, contentType: 'application/json', body: '{"recordId":"x","seq":1,"hash":"h","signature":"s","keyId":"k"}' }));
+    // A receipt names the record it is for: the client keeps records whose answer is not a receipt.
+    await context.route('http://127.0.0.1:8787/**', (route) => route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ recordId: (JSON.parse(route.request().postData() ?? '{}') as { recordId?: string }).recordId ?? 'x', seq: 1, hash: 'h', signature: 's', keyId: 'k' }) }));
     requests = await stubThirdParties(context);
     page = await context.newPage();
     errors = [];

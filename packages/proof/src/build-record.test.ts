@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentState } from '@consentry/core';
-import { recordMethod } from './build-record.js';
+import { validateRecord } from '@consentry/protocol';
+import { buildRecord, recordMethod } from './build-record.js';
 
 const state = (over: Partial<ConsentState> = {}): ConsentState => ({
   status: 'decided',
@@ -28,5 +29,21 @@ describe('recordMethod', () => {
     expect(recordMethod(state({ method: 'reject-all', choices: { necessary: true, functional: false, statistics: false, targeting: false } }), state({ status: 'undecided', method: null }))).toBe('reject-all');
     expect(recordMethod(state({ method: 'gpc', choices: { necessary: true, functional: false, statistics: true, targeting: false } }), state())).toBe('gpc');
     expect(recordMethod(state({ method: 'reject-all' }), state({ method: 'reject-all' }))).toBe('reject-all');
+  });
+});
+
+describe('buildRecord', () => {
+  it('gives a record the server accepts, without query or fragment, even for a very long path', () => {
+    const href = `https://shop.example.com/${'p/'.repeat(1500)}?email=a@b.example#x`;
+    const record = buildRecord(state(), state({ status: 'undecided' }), 'banner', {
+      noticeHash: 'a'.repeat(64),
+      language: 'en',
+      now: 1,
+      location: { hostname: 'shop.example.com', href },
+      userAgent: 'UA',
+    });
+    expect(record.url).toHaveLength(2048);
+    expect(record.url).not.toContain('?');
+    expect(validateRecord(record)).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,5 @@
 import { OPTIONAL_CATEGORIES, randomId, type ConsentState, type DecisionSource } from '@consentry/core';
-import { RECORD_SCHEMA, type ConsentRecord, type RecordMethod } from '@consentry/protocol';
+import { LIMITS, RECORD_SCHEMA, type ConsentRecord, type RecordMethod } from '@consentry/protocol';
 
 export interface RecordContext {
   noticeHash: string;
@@ -30,14 +30,19 @@ export function recordMethod(state: ConsentState, previous: ConsentState): Recor
   return revoked && !granted ? 'withdraw' : method;
 }
 
-/** Page address without query or fragment: they can carry personal data and prove nothing. */
+/**
+ * Page address without query or fragment (they can carry personal data and prove nothing), cut to
+ * the length the server accepts rather than losing the record over a very long path.
+ */
 function pageUrl(href: string): string {
+  let url = href;
   try {
     const u = new URL(href);
-    return `${u.origin}${u.pathname}`;
+    url = `${u.origin}${u.pathname}`;
   } catch {
-    return href;
+    // kept as given
   }
+  return url.slice(0, LIMITS.url);
 }
 
 export function buildRecord(state: ConsentState, previous: ConsentState, source: DecisionSource, ctx: RecordContext): ConsentRecord {

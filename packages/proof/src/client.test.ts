@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryCookies } from '@consentry/core';
 import { noticeHash, type ConsentRecord } from '@consentry/protocol';
-import { createProofClient, type ProofResult } from './client.js';
+import { NO_NOTICE, createProofClient, type ProofResult } from './client.js';
 import { NOTICE, createFakeServer, createMemoryStorage, makeConsent } from './test-utils/fake-server.js';
 
 const ENDPOINT = 'https://consent.example.com/v1/consents';
@@ -99,7 +99,8 @@ describe('createProofClient', () => {
 
     server.state.mode = 'online';
     t += 60_000;
-    const queued = sentRecords(server).map((r) => r.recordId);
+    const queued = (JSON.parse(storage.getItem('consentry.proof.queue')!) as { records: ConsentRecord[] }).records.map((r) => r.recordId);
+    expect(queued).toHaveLength(2);
     const second = setup({ server, storage, now });
     await second.client.idle();
     expect(second.client.pending()).toBe(0);
@@ -124,19 +125,21 @@ describe('createProofClient', () => {
     expect(early.client.getReceipts()).toHaveLength(1);
   });
 
-  it('keeps at most queueLimit records, dropping the oldest', async () => {
+  it('keeps at most queueLimit records: the oldest, and the newest in place of the one before it', async () => {
     const server = createFakeServer();
     server.state.mode = 'offline';
-    const { consent, client } = setup({ server, queueLimit: 2 });
-    for (const statistics of [true, false, true]) {
+    const { consent, client, storage } = setup({ server, queueLimit: 3 });
+    const made: string[] = [];
+    for (const statistics of [true, false, true, false, true]) {
       consent.update({ statistics });
       await client.idle();
+      made.push((JSON.parse(storage.getItem('consentry.proof.queue')!) as { records: ConsentRecord[] }).records.at(-1)!.recordId);
     }
-    expect(client.pending()).toBe(2);
+    expect(client.pending()).toBe(3);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('3 records are waiting for the consent server'));
     server.state.mode = 'online';
-    const attempted = sentRecords(server).map((r) => r.recordId);
     await client.flush();
-    expect([...server.records.keys()]).toEqual(attempted.slice(1));
+    expect([...server.records.keys()]).toEqual([made[0], made[1], made[4]]);
   });
 
   it('does not queue a record the server refuses, and says why', async () => {
@@ -188,7 +191,8 @@ describe('createProofClient', () => {
     expect(() => consent.acceptAll()).not.toThrow();
     await client.idle();
     expect(results[0]).toMatchObject({ ok: true, status: 'stored' });
-    expect(client.getReceipts()).toEqual([]);
+    // Kept in memory for this page view (storage refuses them).
+    expect(client.getReceipts()).toHaveLength(1);
 
     const throwing = makeConsent();
     const res2: ProofResult[] = [];
@@ -202,6 +206,8 @@ describe('createProofClient', () => {
     });
     throwing.acceptAll();
     await c2.idle();
-    expect(res2[0]).toMatchObject({ ok: false, status: 'failed' });
+    // The decision is still on file, with the notice that says no texts are known.
+    expect(res2[0]).toMatchObject({ ok: true, status: 'stored' });
+    expect(sentRecords(server).at(-1)).toMatchObject({ language: 'und', noticeHash: await noticeHash(NO_NOTICE) });
   });
 });

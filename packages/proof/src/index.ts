@@ -1,8 +1,10 @@
 export {
   createProofClient,
   backoffMs,
+  NO_NOTICE,
   type ProofClient,
   type ProofClientOptions,
+  type ProofDecision,
   type ProofReceipt,
   type ProofResult,
   type FlushResult,

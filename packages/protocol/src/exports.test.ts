@@ -12,6 +12,7 @@ it('exports exactly the public API', () => {
     'canonicalJson',
     'isUuid',
     'noticeHash',
+    'noticeHashSync',
     'sha256Hex',
     'validateNoticeRegistration',
     'validateRecord',

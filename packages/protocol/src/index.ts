@@ -15,5 +15,5 @@ export {
   type NoticeRegistration,
 } from './record.js';
 export { canonicalJson } from './canonical-json.js';
-export { sha256Hex, noticeHash } from './hash.js';
+export { sha256Hex, noticeHash, noticeHashSync } from './hash.js';
 export { validateRecord, validateNoticeRegistration, isUuid, LIMITS, type ValidationResult } from './validate.js';

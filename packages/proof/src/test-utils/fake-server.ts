@@ -18,20 +18,30 @@ interface Call {
 
 /**
  * A stand-in for the consent server behind `fetch`: validates with @consentry/protocol, is
- * idempotent on recordId, keeps notices by verified hash. `mode` switches it offline or to 503s.
+ * idempotent on recordId, keeps notices by verified hash. `mode` switches it offline, to 503s, or
+ * to never answering; `answer` replaces its answer to records (a proxy, a wrong endpoint…);
+ * `latency` delays each request's arrival (the n-th call waits `latency(n)` ms).
  */
 export function createFakeServer() {
   const records = new Map<string, ConsentRecord & { seq: number; hash: string }>();
   const notices = new Map<string, Notice>();
   const calls: Call[] = [];
-  const state = { mode: 'online' as 'online' | 'offline' | 'error' };
+  const state = {
+    mode: 'online' as 'online' | 'offline' | 'error' | 'hang',
+    answer: null as null | (() => Response),
+    latency: null as null | ((n: number) => number),
+  };
   const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = String(input);
     const body: unknown = JSON.parse(String(init.body));
     calls.push({ url, init, body });
+    if (state.mode === 'hang') return new Promise<Response>(() => undefined);
+    const delay = state.latency?.(calls.length) ?? 0;
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     if (state.mode === 'offline') throw new TypeError('Failed to fetch');
+    if (state.answer && url.endsWith('/v1/consents')) return state.answer();
     if (state.mode === 'error') return json({ error: 'storage unavailable, retry later' }, 503);
     if (url.endsWith('/v1/consents')) {
       const v = validateRecord(body);
