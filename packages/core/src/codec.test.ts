@@ -49,7 +49,7 @@ describe('cookie codec', () => {
     expect(value.length).toBeLessThan(200);
     expect(decodeDecision(value, config, NOW)).toEqual(flipped);
     const plain = encodeDecision({ ...decision, vendors: { 'google-analytics': true, hotjar: true, 'microsoft-clarity': true, 'google-maps': true } }, config);
-    expect(plain.length).toBeLessThan(70);
+    expect(plain.length).toBeLessThan(76); // the vendor set has a part per category since it re-asks only where it matters
   });
 
   it('ignores overrides for vendors that are no longer configured', () => {
@@ -97,5 +97,22 @@ describe('cookie codec', () => {
   ];
   it.each(malformed)('treats %s as no decision', (_name, value) => {
     expect(decodeDecision(value, config, NOW)).toBeNull();
+  });
+});
+
+describe('vendor set fingerprint', () => {
+  it('has one part per optional category, so a change elsewhere is told apart', () => {
+    const parts = vendorSetHash(config).split('-');
+    expect(parts).toHaveLength(3);
+    const more = resolveConfig({ vendors: { ...Object.fromEntries(Object.keys(decision.vendors).map((id) => [id, { category: config.vendors[id]!.category }])), tiktok: { category: 'targeting' } } });
+    const changed = vendorSetHash(more).split('-');
+    expect(changed[0]).toBe(parts[0]);
+    expect(changed[1]).toBe(parts[1]);
+    expect(changed[2]).not.toBe(parts[2]);
+  });
+
+  it('still reads a cookie written with the single-hash fingerprint of earlier versions', () => {
+    const legacy = seal(body(encodeDecision(decision, config)).map((p, i) => (i === 6 ? fnv('x') : p)));
+    expect(decodeDecision(legacy, config, NOW)?.vendorSet).toBe(fnv('x'));
   });
 });
