@@ -1,5 +1,5 @@
 import type { NameMatcher } from './name-matcher.js';
-import type { CookieJar, VendorRule } from './types.js';
+import type { CookieJar, NamePattern, VendorRule } from './types.js';
 
 const EXPIRED = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -30,7 +30,42 @@ function matchesAny(matches: VendorRule[] | null, targets: ReadonlySet<VendorRul
   return !!matches && matches.some((rule) => targets.has(rule));
 }
 
-/** Delete the cookies (every parent domain, path /) and storage keys of `targets`. Returns what was removed. */
+const matchesName = (name: string, patterns: readonly NamePattern[] | undefined): boolean =>
+  !!patterns && patterns.some((p) => (typeof p === 'string' ? p === name : !!p.prefix && name.startsWith(p.prefix)));
+
+/**
+ * Deletes the targets' IndexedDB databases: exact names straight away, prefixes from `indexedDB.databases()`
+ * (Chromium, Firefox 126+, Safari 14+; elsewhere only exact names go). A database the vendor still holds
+ * open is deleted by the browser once that connection closes (at the latest when the page goes).
+ */
+export function cleanIndexedDB(targets: ReadonlySet<VendorRule>): void {
+  let factory: IDBFactory | undefined;
+  try {
+    factory = globalThis.indexedDB;
+  } catch {
+    return; // storage disabled
+  }
+  if (!factory) return;
+  const patterns = [...targets].flatMap((rule) => rule.indexedDB ?? []);
+  if (patterns.length === 0) return;
+  const drop = (name: string): void => {
+    try {
+      factory.deleteDatabase(name);
+    } catch {
+      // a sandboxed frame or a disabled store: nothing was kept there
+    }
+  };
+  for (const p of patterns) if (typeof p === 'string') drop(p);
+  if (typeof factory.databases !== 'function' || !patterns.some((p) => typeof p !== 'string')) return;
+  factory.databases().then(
+    (list) => {
+      for (const db of list) if (db.name && matchesName(db.name, patterns) && !patterns.includes(db.name)) drop(db.name);
+    },
+    () => {},
+  );
+}
+
+/** Delete the cookies (every parent domain, path /), storage keys and IndexedDB databases of `targets`. Returns what was removed synchronously. */
 export function cleanUp(
   targets: ReadonlySet<VendorRule>,
   cookieNames: NameMatcher,
@@ -64,5 +99,6 @@ export function cleanUp(
     for (const key of keys) store.removeItem(key);
     removed.storage.push(...keys);
   }
+  cleanIndexedDB(targets);
   return removed;
 }
