@@ -1,3 +1,4 @@
+import { closeConnections } from './indexed-db.js';
 import type { NameMatcher } from './name-matcher.js';
 import type { CookieJar, NamePattern, VendorRule } from './types.js';
 
@@ -35,8 +36,8 @@ const matchesName = (name: string, patterns: readonly NamePattern[] | undefined)
 
 /**
  * Deletes the targets' IndexedDB databases: exact names straight away, prefixes from `indexedDB.databases()`
- * (Chromium, Firefox 126+, Safari 14+; elsewhere only exact names go). A database the vendor still holds
- * open is deleted by the browser once that connection closes (at the latest when the page goes).
+ * (Chromium, Firefox 126+, Safari 14+; elsewhere only exact names go). The page's own connections to them
+ * are closed first (indexed-db.ts tracks them), or the browser would keep the database while they are open.
  */
 export function cleanIndexedDB(targets: ReadonlySet<VendorRule>): void {
   let factory: IDBFactory | undefined;
@@ -49,6 +50,7 @@ export function cleanIndexedDB(targets: ReadonlySet<VendorRule>): void {
   const patterns = [...targets].flatMap((rule) => rule.indexedDB ?? []);
   if (patterns.length === 0) return;
   const drop = (name: string): void => {
+    closeConnections(name);
     try {
       factory.deleteDatabase(name);
     } catch {

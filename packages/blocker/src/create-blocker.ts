@@ -8,6 +8,7 @@ import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
 import { isVendorGranted } from './grants.js';
 import { installGuards } from './guards.js';
+import { guardIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
 import { createReleaseQueue } from './release-queue.js';
@@ -147,7 +148,7 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
         installElementHooks(ctx, { scripts: autoBlock, images: guardsOn, onIframeHeld: (iframe) => page.members.forEach((m) => m.scanIframe(iframe)) }),
       );
     }
-    if (guardsOn) page.restores.push(installGuards(ctx));
+    if (guardsOn) page.restores.push(installGuards(ctx), guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
     if (autoBlock) page.restores.push(observeInsertions(ctx, scanAll));
   }
 
