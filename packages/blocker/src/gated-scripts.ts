@@ -82,7 +82,14 @@ function hostHeld(ctx: BlockerContext, el: HTMLScriptElement): boolean {
 export function collectScriptReleases(ctx: BlockerContext, root: ParentNode, queued: WeakSet<Element>): ReleaseJob[] {
   const jobs: ReleaseJob[] = [];
   for (const el of Array.from(root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT_SELECTOR))) {
-    if (queued.has(el) || !isElementGranted(ctx, el)) continue;
+    if (queued.has(el)) continue;
+    if (!isElementGranted(ctx, el)) {
+      // A pasted tracker of a catalog vendor the config does not list: tell the site owner why it never runs.
+      const rules = autoHeld.has(el) ? ctx.heldBy.get(el) : undefined;
+      const owner = rules && primaryRule(ctx, rules);
+      if (owner && !Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, owner.id)) reportUnlisted(ctx.consent, owner.id);
+      continue;
+    }
     if (!autoHeld.has(el) && hostHeld(ctx, el)) continue;
     queued.add(el);
     jobs.push(autoHeld.has(el) ? releaseHeld(ctx, el, autoHeld.get(el) ?? null) : releaseMarkup(ctx, el));

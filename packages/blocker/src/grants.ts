@@ -21,7 +21,7 @@ export function reportUnlisted(consent: Consent, vendor: string): void {
   if (seen.has(vendor)) return;
   seen.add(vendor);
   console.error(
-    `Consentry: markup names vendor "${vendor}", which your config does not list, so it stays blocked. ` +
+    `Consentry: vendor "${vendor}" is on this page but your config does not list it, so it stays blocked. ` +
       `Add it to "vendors" (e.g. "vendors": { "${vendor}": { … } }) so visitors are told about it and can grant it.`,
   );
 }
