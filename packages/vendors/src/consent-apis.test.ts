@@ -32,7 +32,7 @@ function client(calls: string[], opts: { loaded?: boolean; optedOut?: () => bool
 const fn = (calls: string[]) => (...args: unknown[]) => void calls.push(JSON.stringify(args));
 const queue = (calls: string[]) => ({ push: (...items: unknown[]) => void calls.push(...items.map((i) => JSON.stringify(i))) });
 
-const CASES: Array<[string, Record<string, unknown>, (calls: string[]) => void, string[], string[]]> = [
+const CASES: Array<[string, Record<string, string>, (calls: string[]) => void, string[], string[]]> = [
   ['mixpanel', { id: '0123456789abcdef0123456789abcdef' }, (c) => (w.mixpanel = client(c)), ['opt_in_tracking()'], ['opt_out_tracking()']],
   ['posthog', { id: 'phc_0123456789abcdefghij' }, (c) => (w.posthog = client(c)), ['opt_in_capturing()'], ['opt_out_capturing()']],
   ['amplitude', { id: '0123456789abcdef0123456789abcdef' }, (c) => (w.amplitude = client(c)), ['setOptOut(false)'], ['setOptOut(true)']],
