@@ -1,6 +1,6 @@
 import { closeConnections } from './indexed-db.js';
 import type { NameMatcher } from './name-matcher.js';
-import type { CookieJar, NamePattern, VendorRule } from './types.js';
+import type { CookieJar, VendorRule } from './types.js';
 
 const EXPIRED = 'Thu, 01 Jan 1970 00:00:00 GMT';
 
@@ -31,40 +31,30 @@ function matchesAny(matches: VendorRule[] | null, targets: ReadonlySet<VendorRul
   return !!matches && matches.some((rule) => targets.has(rule));
 }
 
-const matchesName = (name: string, patterns: readonly NamePattern[] | undefined): boolean =>
-  !!patterns && patterns.some((p) => (typeof p === 'string' ? p === name : !!p.prefix && name.startsWith(p.prefix)));
-
 /**
  * Deletes the targets' IndexedDB databases: exact names straight away, prefixes from `indexedDB.databases()`
  * (Chromium, Firefox 126+, Safari 14+; elsewhere only exact names go). The page's own connections to them
  * are closed first (indexed-db.ts tracks them), or the browser would keep the database while they are open.
  */
 export function cleanIndexedDB(targets: ReadonlySet<VendorRule>): void {
-  let factory: IDBFactory | undefined;
-  try {
-    factory = globalThis.indexedDB;
-  } catch {
-    return; // storage disabled
-  }
-  if (!factory) return;
   const patterns = [...targets].flatMap((rule) => rule.indexedDB ?? []);
   if (patterns.length === 0) return;
   const drop = (name: string): void => {
     closeConnections(name);
     try {
-      factory.deleteDatabase(name);
+      indexedDB.deleteDatabase(name);
     } catch {
-      // a sandboxed frame or a disabled store: nothing was kept there
+      // no IndexedDB here (storage disabled, a sandboxed frame): nothing was kept
     }
   };
   for (const p of patterns) if (typeof p === 'string') drop(p);
-  if (typeof factory.databases !== 'function' || !patterns.some((p) => typeof p !== 'string')) return;
-  factory.databases().then(
-    (list) => {
-      for (const db of list) if (db.name && matchesName(db.name, patterns) && !patterns.includes(db.name)) drop(db.name);
-    },
-    () => {},
-  );
+  try {
+    indexedDB.databases().then((list) => {
+      for (const { name } of list) if (name && patterns.some((p) => typeof p !== 'string' && name.startsWith(p.prefix))) drop(name);
+    }, () => {});
+  } catch {
+    // no databases() to list (older Firefox): exact names were enough
+  }
 }
 
 /** Delete the cookies (every parent domain, path /), storage keys and IndexedDB databases of `targets`. Returns what was removed synchronously. */

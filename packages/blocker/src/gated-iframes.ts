@@ -39,7 +39,6 @@ function grantOnly(ctx: BlockerContext, category: OptionalCategory, vendor: stri
  */
 export function createIframeGate(ctx: BlockerContext) {
   const held = new Map<HTMLIFrameElement, Held>();
-  const deferred = new WeakSet<HTMLIFrameElement>();
 
   function loadContent(iframe: HTMLIFrameElement): void {
     const target = readMarkupTarget(iframe, ctx.consent, ctx.ruleById);
@@ -76,20 +75,13 @@ export function createIframeGate(ctx: BlockerContext) {
     }
     const src = iframe.getAttribute('data-src');
     if (!src || iframe.getAttribute('src') === src) return;
-    if (document.readyState === 'loading') {
-      // Chromium does not navigate a frame whose src is set while the parser is still inserting it (the
-      // observer runs then, on a returning visitor's page view): set it in the next task, if still granted.
-      if (deferred.has(iframe)) return;
-      deferred.add(iframe);
-      setTimeout(() => {
-        deferred.delete(iframe);
-        if (iframe.isConnected && !held.has(iframe) && isElementGranted(ctx, iframe) && iframe.getAttribute('src') !== src) {
-          ctx.internal(() => (iframe.src = src));
-        }
-      }, 0);
-      return;
-    }
-    ctx.internal(() => (iframe.src = src));
+    const go = (): void => {
+      if (!held.has(iframe) && isElementGranted(ctx, iframe) && iframe.getAttribute('src') !== src) ctx.internal(() => (iframe.src = src));
+    };
+    // Chromium does not navigate a frame whose src is set while the parser is still inserting it (the
+    // observer runs then, on a returning visitor's page view): set it in the next task, if still granted.
+    if (document.readyState === 'loading') setTimeout(go);
+    else go();
   }
 
   return {

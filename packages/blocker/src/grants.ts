@@ -20,10 +20,7 @@ export function reportUnlisted(consent: Consent, vendor: string): void {
   told.set(consent, seen);
   if (seen.has(vendor)) return;
   seen.add(vendor);
-  console.error(
-    `Consentry: vendor "${vendor}" is on this page but your config does not list it, so it stays blocked. ` +
-      `Add it to "vendors" (e.g. "vendors": { "${vendor}": { … } }) so visitors are told about it and can grant it.`,
-  );
+  console.error(`Consentry: vendor "${vendor}" stays blocked: it is not in your config. Add it to "vendors" so visitors are told about it and can allow it.`);
 }
 
 export function isOptionalCategory(value: string | null | undefined): value is OptionalCategory {

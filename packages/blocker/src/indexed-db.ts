@@ -9,13 +9,7 @@ const connections = new Map<string, Set<IDBDatabase>>();
 
 /** Closes every connection the page holds to `name` (the vendor's later operations fail as on a closed database). */
 export function closeConnections(name: string): void {
-  for (const db of connections.get(name) ?? []) {
-    try {
-      db.close();
-    } catch {
-      // already closed
-    }
-  }
+  for (const db of connections.get(name) ?? []) db.close(); // closing twice is allowed
   connections.delete(name);
 }
 
@@ -33,15 +27,12 @@ export function guardIndexedDB(ctx: BlockerContext, names: NameMatcher): Restore
     const rule = ctx.inInternal ? null : holdingRule(ctx, rules);
     if (rule) {
       ctx.report('storage', rule, key);
-      throw new DOMException(`Consentry blocked IndexedDB "${key}": vendor "${rule.id}" is not granted`, 'SecurityError');
+      throw new DOMException(`Consentry: ${rule.id} is not granted`, 'SecurityError');
     }
     const request = version === undefined ? original.call(this, name) : original.call(this, name, version);
     request.addEventListener('success', () => {
-      const db = request.result;
       const open = connections.get(key) ?? new Set<IDBDatabase>();
-      open.add(db);
-      connections.set(key, open);
-      db.addEventListener('close', () => open.delete(db));
+      connections.set(key, open.add(request.result));
     });
     return request;
   } as IDBFactory['open']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDecision, encodeDecision, fnv, vendorSetHash, type StoredDecision } from './codec.js';
+import { decodeDecision, encodeDecision, fnv, vendorSetHash, vendorsChangedFor, type StoredDecision } from './codec.js';
 import { resolveConfig } from './config.js';
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -111,8 +111,12 @@ describe('vendor set fingerprint', () => {
     expect(changed[2]).not.toBe(parts[2]);
   });
 
-  it('still reads a cookie written with the single-hash fingerprint of earlier versions', () => {
+  it('reads a cookie of the single-hash format: a grant in it is asked again once, a refusal stands', () => {
     const legacy = seal(body(encodeDecision(decision, config)).map((p, i) => (i === 6 ? fnv('x') : p)));
-    expect(decodeDecision(legacy, config, NOW)?.vendorSet).toBe(fnv('x'));
+    const stored = decodeDecision(legacy, config, NOW)!;
+    expect(stored.vendorSet).toBe(fnv('x'));
+    expect(vendorsChangedFor(stored, config)).toBe(true);
+    const refusal = { ...stored, choices: { necessary: true as const, functional: false, statistics: false, targeting: false } };
+    expect(vendorsChangedFor(refusal, config)).toBe(false);
   });
 });

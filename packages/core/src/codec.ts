@@ -60,22 +60,12 @@ function categoryVendorHash(config: ResolvedConfig, category: OptionalCategory):
   return ids.length ? fnv(ids.join(',')).slice(-4) : '0';
 }
 
-/** Earlier cookies carried one hash of every `id:category`; such a decision still holds while nothing changed. */
-function legacyVendorSetHash(config: ResolvedConfig): string {
-  return fnv(
-    Object.values(config.vendors)
-      .map((v) => `${v.id}:${v.category}`)
-      .sort()
-      .join(','),
-  );
-}
-
 /**
  * Whether the vendors changed in a way that matters to this decision: a new or moved vendor in a
  * category it granted. A refusal (or a category left off) is not re-asked because of a vendor it never let in.
  */
 export function vendorsChangedFor(stored: Pick<StoredDecision, 'choices' | 'vendorSet'>, config: ResolvedConfig): boolean {
-  if (!stored.vendorSet.includes('-')) return stored.vendorSet !== legacyVendorSetHash(config);
+  // A cookie of an earlier version has one hash for all: a grant in it is asked again once, a refusal stands.
   const parts = stored.vendorSet.split('-');
   return OPTIONAL_CATEGORIES.some(
     (c, i) => stored.choices[c] && config.categories.includes(c) && parts[i] !== categoryVendorHash(config, c),

@@ -67,11 +67,9 @@ function throughConfig(choices: Choices, config: ResolvedConfig): Choices {
 const restore: Transition<'restore'> = (state, { stored, now }, config) => {
   if (stored && stillValid(stored, config, now)) {
     const { vendorSet: _, ...decision } = stored;
-    const choices = throughConfig(stored.choices, config);
-    const vendors: Record<string, boolean> = {};
-    for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category] && stored.vendors[v.id] === true;
+    // Vendors need not be masked: config validation keeps every vendor inside a listed category.
     // The lifetime stays the one the visitor's cookie was written with.
-    return { status: 'decided', ...decision, choices, vendors, expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
+    return { status: 'decided', ...decision, choices: throughConfig(stored.choices, config), expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
   }
   // Re-prompt, but keep the consent id so the next decision joins the same provable history.
   return undecided(config, stored?.consentId ?? state.consentId);

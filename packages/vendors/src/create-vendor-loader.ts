@@ -20,7 +20,6 @@ export function createVendorLoader(
   context: LoadContext = {},
 ): VendorLoader {
   const loaded: string[] = [];
-  const told = new Map<string, boolean>();
   const defOf = (id: string) => (Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined);
 
   function load(): void {
@@ -37,37 +36,26 @@ export function createVendorLoader(
     }
   }
 
-  /** Every decision reaches the vendor's own API; other changes (lapse, another tab) only when they flip it. */
-  function tell(everyVendor: boolean, skip: ReadonlySet<string> = new Set()): Set<string> {
-    const done = new Set<string>();
+  /** Tells each configured vendor with a consent API where it stands now (its client may be running). */
+  function tell(): void {
     for (const vendor of Object.values(consent.config.vendors)) {
-      const def = defOf(vendor.id);
-      if (!def?.consent || skip.has(vendor.id)) continue;
-      const granted = isVendorGranted(consent, vendor.id);
-      if (!everyVendor && told.get(vendor.id) === granted) continue;
-      told.set(vendor.id, granted);
-      done.add(vendor.id);
       try {
-        def.consent(granted, vendor.params);
+        defOf(vendor.id)?.consent?.(isVendorGranted(consent, vendor.id), vendor.params);
       } catch (error) {
         console.error(`Consentry: telling vendor "${vendor.id}" the decision failed`, error);
       }
     }
-    return done;
   }
 
   load();
   // A client pasted by the site may already be running: a stored decision reaches it straight away.
-  if (consent.getState().status === 'decided') tell(true);
-  // A decision announces `change` then `decision`: a vendor told on the first is not told twice.
-  let toldOnChange = new Set<string>();
+  if (consent.getState().status === 'decided') tell();
+  // Every decision is told once: one that changed something announces `change` then `decision`.
+  let changed = false;
   const unsubscribe = consent.subscribe((event: ConsentEvent) => {
     load();
-    if (event.type === 'change') toldOnChange = tell(false);
-    else {
-      tell(true, toldOnChange);
-      toldOnChange = new Set();
-    }
+    if (event.type === 'change' || !changed) tell();
+    changed = event.type === 'change';
   });
   return {
     loaded: () => [...loaded],
