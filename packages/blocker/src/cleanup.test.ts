@@ -89,11 +89,15 @@ describe('clean-up on withdrawal', () => {
     expect(document.cookie).toBe('_ga=1');
   });
 
-  it('cleanup() removes what non-granted vendors left before the blocker started', () => {
-    document.cookie = '_fbp=fb.1; path=/; domain=example.com';
-    blocker = createBlocker(makeConsent(), { rules: RULES });
+  it('cleanup() runs the clean-up again on demand (what another script left after start-up)', () => {
+    let jarText = '';
+    const writes: string[] = [];
+    blocker = createBlocker(makeConsent(), { rules: RULES, cookieJar: { read: () => jarText, write: (c) => writes.push(c) } });
+    expect(writes).toEqual([]);
+    jarText = '_fbp=fb.1; cart=3';
     blocker.cleanup();
-    expect(document.cookie).toBe('');
+    expect(writes).toContain('_fbp=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/; domain=example.com');
+    expect(writes.some((w) => w.startsWith('cart='))).toBe(false);
   });
 
   it('reloads after a withdrawal with reloadOnWithdraw, and not after a grant', async () => {

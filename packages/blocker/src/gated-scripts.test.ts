@@ -118,14 +118,26 @@ describe('gated scripts', () => {
     expect(rec.log).toEqual([]);
   });
 
-  it('releases markup added later once scan() runs or an insertion is observed', async () => {
+  it('releases markup added later as soon as the insertion is observed, without being asked to scan', async () => {
     const consent = makeConsent();
     blocker = createBlocker(consent, { rules: RULES });
     consent.update({ statistics: true });
     const late = document.createElement('div');
     late.innerHTML = `<script type="text/plain" data-category="statistics">window.__log.push('late')</script>`;
     document.body.append(late);
-    await Promise.resolve();
+    expect(rec.log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the observer's callback
+    expect(rec.log).toEqual(['late']);
+  });
+
+  it('releases markup added later on scan(root) when automatic blocking (and its observer) is off', () => {
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES, autoBlock: false });
+    consent.update({ statistics: true });
+    const late = document.createElement('div');
+    late.innerHTML = `<script type="text/plain" data-category="statistics">window.__log.push('late')</script>`;
+    document.body.append(late);
+    expect(rec.log).toEqual([]);
     blocker.scan(late);
     expect(rec.log).toEqual(['late']);
   });
