@@ -89,11 +89,15 @@ describe('clean-up on withdrawal', () => {
     expect(document.cookie).toBe('_ga=1');
   });
 
-  it('cleanup() removes what non-granted vendors left before the blocker started', () => {
-    document.cookie = '_fbp=fb.1; path=/; domain=example.com';
-    blocker = createBlocker(makeConsent(), { rules: RULES });
+  it('cleanup() runs the clean-up again on demand (what another script left after start-up)', () => {
+    let jarText = '';
+    const writes: string[] = [];
+    blocker = createBlocker(makeConsent(), { rules: RULES, cookieJar: { read: () => jarText, write: (c) => writes.push(c) } });
+    expect(writes).toEqual([]);
+    jarText = '_fbp=fb.1; cart=3';
     blocker.cleanup();
-    expect(document.cookie).toBe('');
+    expect(writes).toContain('_fbp=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/; domain=example.com');
+    expect(writes.some((w) => w.startsWith('cart='))).toBe(false);
   });
 
   it('reloads after a withdrawal with reloadOnWithdraw, and not after a grant', async () => {
@@ -108,5 +112,59 @@ describe('clean-up on withdrawal', () => {
     expect(reload).not.toHaveBeenCalled(); // other listeners (the proof) go first
     await settle();
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('cleans leftovers of every non-granted vendor at start-up, without waiting for a withdrawal in the page', () => {
+    document.cookie = '_fbp=fb.1; path=/; domain=example.com';
+    document.cookie = '_ga=old; path=/';
+    localStorage.setItem('_hjSessionUser_1', 'x');
+    localStorage.setItem('theme', 'dark');
+    const consent = makeConsent();
+    consent.update({ statistics: true, vendors: { hotjar: false } }); // an earlier visit's decision
+    blocker = createBlocker(consent, { rules: RULES });
+    expect(document.cookie).toBe('_ga=old'); // GA is granted: its cookie stays
+    expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
+    expect(localStorage.getItem('theme')).toBe('dark');
+  });
+
+  describe('IndexedDB', () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    let deleted: string[];
+    beforeEach(() => {
+      deleted = [];
+      // A stand-in for the browser's factory (happy-dom has none); Chromium end to end uses the real one.
+      Object.defineProperty(globalThis, 'indexedDB', {
+        configurable: true,
+        value: {
+          databases: async () => [{ name: 'mixpanelBrowserDb' }, { name: 'AMP_diagnostics_abc' }, { name: 'shop-cart' }],
+          deleteDatabase: (name: string) => (deleted.push(name), {}),
+          open: () => ({}),
+        },
+      });
+    });
+    afterEach(() => {
+      if (saved) Object.defineProperty(globalThis, 'indexedDB', saved);
+      else delete (globalThis as { indexedDB?: unknown }).indexedDB;
+    });
+    const MIXPANEL = { id: 'mixpanel', category: 'statistics' as const, hosts: ['mixpanel.com'], cookies: [{ prefix: 'mp_' }], indexedDB: ['mixpanelBrowserDb'] };
+    const AMPLITUDE = { id: 'amplitude', category: 'statistics' as const, hosts: ['amplitude.com'], cookies: [], indexedDB: [{ prefix: 'AMP_' }] };
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+    it('deletes a revoked vendor\'s databases by exact name and by prefix, and no one else\'s', async () => {
+      const consent = makeConsent({ vendors: { mixpanel: { category: 'statistics' }, amplitude: { category: 'statistics' } } });
+      consent.acceptAll();
+      blocker = createBlocker(consent, { rules: [MIXPANEL, AMPLITUDE] });
+      await settle();
+      expect(deleted).toEqual([]);
+      consent.update({ statistics: false });
+      await settle();
+      expect(deleted.sort()).toEqual(['AMP_diagnostics_abc', 'mixpanelBrowserDb']);
+    });
+
+    it('deletes them at start-up for vendors that are not granted', async () => {
+      blocker = createBlocker(makeConsent({ vendors: { mixpanel: { category: 'statistics' } } }), { rules: [MIXPANEL, AMPLITUDE] });
+      await settle();
+      expect(deleted.sort()).toEqual(['AMP_diagnostics_abc', 'mixpanelBrowserDb']);
+    });
   });
 });

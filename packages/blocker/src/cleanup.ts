@@ -1,3 +1,4 @@
+import { closeConnections } from './indexed-db.js';
 import type { NameMatcher } from './name-matcher.js';
 import type { CookieJar, VendorRule } from './types.js';
 
@@ -30,7 +31,33 @@ function matchesAny(matches: VendorRule[] | null, targets: ReadonlySet<VendorRul
   return !!matches && matches.some((rule) => targets.has(rule));
 }
 
-/** Delete the cookies (every parent domain, path /) and storage keys of `targets`. Returns what was removed. */
+/**
+ * Deletes the targets' IndexedDB databases: exact names straight away, prefixes from `indexedDB.databases()`
+ * (Chromium, Firefox 126+, Safari 14+; elsewhere only exact names go). The page's own connections to them
+ * are closed first (indexed-db.ts tracks them), or the browser would keep the database while they are open.
+ */
+export function cleanIndexedDB(targets: ReadonlySet<VendorRule>): void {
+  const patterns = [...targets].flatMap((rule) => rule.indexedDB ?? []);
+  if (patterns.length === 0) return;
+  const drop = (name: string): void => {
+    closeConnections(name);
+    try {
+      indexedDB.deleteDatabase(name);
+    } catch {
+      // no IndexedDB here (storage disabled, a sandboxed frame): nothing was kept
+    }
+  };
+  for (const p of patterns) if (typeof p === 'string') drop(p);
+  try {
+    indexedDB.databases().then((list) => {
+      for (const { name } of list) if (name && patterns.some((p) => typeof p !== 'string' && name.startsWith(p.prefix))) drop(name);
+    }, () => {});
+  } catch {
+    // no databases() to list (older Firefox): exact names were enough
+  }
+}
+
+/** Delete the cookies (every parent domain, path /), storage keys and IndexedDB databases of `targets`. Returns what was removed synchronously. */
 export function cleanUp(
   targets: ReadonlySet<VendorRule>,
   cookieNames: NameMatcher,
@@ -64,5 +91,6 @@ export function cleanUp(
     for (const key of keys) store.removeItem(key);
     removed.storage.push(...keys);
   }
+  cleanIndexedDB(targets);
   return removed;
 }

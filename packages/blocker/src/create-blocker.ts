@@ -8,6 +8,7 @@ import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
 import { isVendorGranted } from './grants.js';
 import { installGuards } from './guards.js';
+import { guardIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
 import { createReleaseQueue } from './release-queue.js';
@@ -16,7 +17,27 @@ import type { BlockerContext } from './context.js';
 import type { Restore } from './patch.js';
 import type { Blocker, BlockerOptions, CookieJar, VendorRule } from './types.js';
 
-let active = false;
+/** One blocker's say in the page's shared guard. */
+interface Member {
+  consent: Consent;
+  grants(rule: VendorRule): boolean;
+  scan(root?: ParentNode): void;
+  scanIframe(iframe: HTMLIFrameElement): void;
+}
+
+/**
+ * What every blocker on the page shares: the platform is wrapped once (a second wrap would double every
+ * check and its restore would unwrap the first), and a vendor passes the guard only when every blocker's
+ * engine grants it, so two engines that disagree fail closed.
+ */
+const page = {
+  members: new Set<Member>(),
+  restores: [] as Restore[],
+  heldBy: new WeakMap<Element, VendorRule[]>(),
+  trusted: new WeakSet<Element>(),
+  depth: 0,
+  syncing: false,
+};
 
 const documentJar: CookieJar = {
   read: () => document.cookie,
@@ -27,25 +48,25 @@ const documentJar: CookieJar = {
 
 const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, destroy() {} };
 
+const grantedByAll = (rule: VendorRule): boolean => {
+  for (const member of page.members) if (!member.grants(rule)) return false;
+  return page.members.size > 0;
+};
+
 /**
  * Gates scripts and iframes until consent, holds catalog vendors' scripts, requests, cookies and storage
- * while they are not granted, and cleans up what a withdrawn vendor left. One blocker per page.
+ * while they are not granted, and cleans up what a non-granted vendor left (at start-up and on withdrawal).
+ * A second blocker on the page (two providers, a second init) joins the first one's guard.
  */
 export function createBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
   if (typeof document === 'undefined') return inert;
-  if (active) {
-    console.error('Consentry: a blocker is already running on this page; destroy() it before creating another.');
-    return inert;
-  }
-  active = true;
   const rules = options.rules ?? [];
   const autoBlock = options.autoBlock !== false;
   const guardsOn = options.guards !== false;
   const jar = options.cookieJar ?? documentJar;
-  let granted = new Map<VendorRule, boolean>();
+  let granted = new Map<string, boolean>();
   let grantedCategories = new Set<OptionalCategory>();
   let grantedVendors = new Set<string>();
-  let depth = 0;
 
   const ctx: BlockerContext = {
     consent,
@@ -55,19 +76,19 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     hosts: createHostMatcher(rules, () => location.hostname),
     cookieNames: createNameMatcher(rules, (rule) => rule.cookies),
     storageNames: createNameMatcher(rules, (rule) => rule.storage),
-    isRuleGranted: (rule) => granted.get(rule) === true,
-    heldBy: new WeakMap(),
-    trusted: new WeakSet(),
+    isRuleGranted: grantedByAll,
+    heldBy: page.heldBy,
+    trusted: page.trusted,
     internal(fn) {
-      depth++;
+      page.depth++;
       try {
         return fn();
       } finally {
-        depth--;
+        page.depth--;
       }
     },
     get inInternal() {
-      return depth > 0;
+      return page.depth > 0;
     },
     report(kind, rule, target) {
       try {
@@ -79,10 +100,10 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   };
 
   function computeGrants(): { revokedRules: Set<VendorRule>; withdrew: boolean } {
-    const nextGranted = new Map(rules.map((rule) => [rule, isVendorGranted(consent, rule.id, rule.category)]));
+    const nextGranted = new Map(rules.map((rule) => [rule.id, isVendorGranted(consent, rule.id)]));
     const nextCategories = new Set(OPTIONAL_CATEGORIES.filter((c) => consent.isGranted(c)));
     const nextVendors = new Set(Object.keys(consent.config.vendors).filter((id) => consent.isGranted({ vendor: id })));
-    const revokedRules = new Set(rules.filter((rule) => granted.get(rule) === true && !nextGranted.get(rule)));
+    const revokedRules = new Set(rules.filter((rule) => granted.get(rule.id) === true && !nextGranted.get(rule.id)));
     const withdrew =
       revokedRules.size > 0 ||
       [...grantedCategories].some((c) => !nextCategories.has(c)) ||
@@ -109,15 +130,30 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   function clean(targets: Set<VendorRule>): void {
     ctx.internal(() => cleanUp(targets, ctx.cookieNames, ctx.storageNames, jar, location.hostname));
   }
+  const cleanNotGranted = (): void => clean(new Set(rules.filter((rule) => !ctx.isRuleGranted(rule))));
 
+  const member: Member = {
+    consent,
+    grants: (rule) => granted.get(rule.id) ?? isVendorGranted(consent, rule.id),
+    scan,
+    scanIframe: (iframe) => iframes.scan(iframe),
+  };
   computeGrants();
-  const restores: Restore[] = [];
-  if (autoBlock || guardsOn) {
-    restores.push(installElementHooks(ctx, { scripts: autoBlock, images: guardsOn, onIframeHeld: (iframe) => iframes.scan(iframe) }));
+  const first = page.members.size === 0;
+  page.members.add(member);
+  if (first) {
+    const scanAll = (): void => page.members.forEach((m) => m.scan());
+    if (autoBlock || guardsOn) {
+      page.restores.push(
+        installElementHooks(ctx, { scripts: autoBlock, images: guardsOn, onIframeHeld: (iframe) => page.members.forEach((m) => m.scanIframe(iframe)) }),
+      );
+    }
+    if (guardsOn) page.restores.push(installGuards(ctx), guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
+    if (autoBlock) page.restores.push(observeInsertions(ctx, scanAll));
   }
-  if (guardsOn) restores.push(installGuards(ctx));
-  if (autoBlock) restores.push(observeInsertions(ctx, () => scan()));
 
+  // What earlier visits left for vendors that are not granted now (lapsed, re-prompted, removed) goes at once.
+  cleanNotGranted();
   const onReady = (): void => scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);
   scan();
@@ -126,29 +162,41 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     const { revokedRules, withdrew } = computeGrants();
     if (revokedRules.size > 0) clean(revokedRules);
     scan();
+    // The other engines on the page read the same cookie: let them catch up now, not on the next page.
+    if (!page.syncing) {
+      page.syncing = true;
+      try {
+        for (const other of page.members) if (other !== member) other.consent.refresh();
+      } finally {
+        page.syncing = false;
+      }
+    }
     if (withdrew && options.reloadOnWithdraw) {
       // After the other listeners (the proof client records the withdrawal first).
       setTimeout(options.reload ?? (() => location.reload()), 0);
     }
   });
 
+  let destroyed = false;
   return {
     scan,
     setTexts(texts) {
       ctx.texts = { ...DEFAULT_TEXTS, ...texts };
       iframes.retext();
     },
-    cleanup() {
-      clean(new Set(rules.filter((rule) => !ctx.isRuleGranted(rule))));
-    },
+    cleanup: cleanNotGranted,
     blockedBy: (url) => holdingRule(ctx, ctx.hosts(url)),
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       unsubscribe();
       document.removeEventListener('DOMContentLoaded', onReady);
       queue.clear();
-      for (const restore of restores.reverse()) restore();
-      restores.length = 0;
-      active = false;
+      page.members.delete(member);
+      if (page.members.size === 0) {
+        for (const restore of page.restores.reverse()) restore();
+        page.restores.length = 0;
+      }
     },
   };
 }

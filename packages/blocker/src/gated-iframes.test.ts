@@ -100,4 +100,20 @@ describe('gated iframes', () => {
     expect(iframe.getAttribute('src')).toBe('about:blank');
     expect(document.querySelectorAll('.consentry-placeholder')).toHaveLength(1);
   });
+
+  it('while the page is still parsing, a granted embed gets its src in the next task (Chromium would not navigate it otherwise)', async () => {
+    const consent = makeConsent();
+    consent.acceptAll(); // a returning visitor
+    const parsing = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    try {
+      document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube" title="Talk"></iframe>`;
+      blocker = createBlocker(consent, { rules: RULES });
+      const iframe = document.querySelector('iframe')!;
+      expect(iframe.getAttribute('src')).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(iframe.getAttribute('src')).toBe(EMBED);
+    } finally {
+      parsing.mockRestore();
+    }
+  });
 });

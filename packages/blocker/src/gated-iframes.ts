@@ -74,9 +74,14 @@ export function createIframeGate(ctx: BlockerContext) {
       held.delete(iframe);
     }
     const src = iframe.getAttribute('data-src');
-    if (src && iframe.getAttribute('src') !== src) {
-      ctx.internal(() => (iframe.src = src));
-    }
+    if (!src || iframe.getAttribute('src') === src) return;
+    const go = (): void => {
+      if (!held.has(iframe) && isElementGranted(ctx, iframe) && iframe.getAttribute('src') !== src) ctx.internal(() => (iframe.src = src));
+    };
+    // Chromium does not navigate a frame whose src is set while the parser is still inserting it (the
+    // observer runs then, on a returning visitor's page view): set it in the next task, if still granted.
+    if (document.readyState === 'loading') setTimeout(go);
+    else go();
   }
 
   return {

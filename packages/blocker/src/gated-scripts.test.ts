@@ -1,5 +1,5 @@
 // @vitest-environment-options {"url":"https://www.shop.example.com/page","settings":{"enableJavaScriptEvaluation":true,"suppressInsecureJavaScriptEnvironmentWarning":true,"disableJavaScriptFileLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBlocker } from './create-blocker.js';
 import { RULES, makeConsent, recordExecution, resetDom } from './test-utils/fixtures.js';
 import type { Blocker } from './types.js';
@@ -118,15 +118,78 @@ describe('gated scripts', () => {
     expect(rec.log).toEqual([]);
   });
 
-  it('releases markup added later once scan() runs or an insertion is observed', async () => {
+  it('releases markup added later as soon as the insertion is observed, without being asked to scan', async () => {
     const consent = makeConsent();
     blocker = createBlocker(consent, { rules: RULES });
     consent.update({ statistics: true });
     const late = document.createElement('div');
     late.innerHTML = `<script type="text/plain" data-category="statistics">window.__log.push('late')</script>`;
     document.body.append(late);
-    await Promise.resolve();
+    expect(rec.log).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the observer's callback
+    expect(rec.log).toEqual(['late']);
+  });
+
+  it('releases markup added later on scan(root) when automatic blocking (and its observer) is off', () => {
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES, autoBlock: false });
+    consent.update({ statistics: true });
+    const late = document.createElement('div');
+    late.innerHTML = `<script type="text/plain" data-category="statistics">window.__log.push('late')</script>`;
+    document.body.append(late);
+    expect(rec.log).toEqual([]);
     blocker.scan(late);
     expect(rec.log).toEqual(['late']);
+  });
+
+  it('never releases markup naming a vendor the config does not list, and tells the site owner once', () => {
+    markup(`
+      <script type="text/plain" data-vendor="hotjar" data-category="statistics">window.__log.push('hj')</script>
+      <script type="text/plain" data-vendor="hotjar">window.__log.push('hj2')</script>
+      <script type="text/plain" data-vendor="acme-tracker" data-category="statistics">window.__log.push('acme')</script>`);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const consent = makeConsent({ vendors: {} });
+    blocker = createBlocker(consent, { rules: RULES });
+    consent.acceptAll();
+    blocker.scan();
+    expect(rec.log).toEqual([]);
+    expect(consent.isGranted({ vendor: 'hotjar' })).toBe(false);
+    const messages = error.mock.calls.map((c) => String(c[0]));
+    expect(messages.filter((m) => m.includes('"hotjar"'))).toHaveLength(1);
+    expect(messages.find((m) => m.includes('"hotjar"'))).toMatch(/Add it to "vendors"/);
+    expect(messages.some((m) => m.includes('"acme-tracker"'))).toBe(true);
+    error.mockRestore();
+  });
+
+  it('keeps category-only markup held when its src belongs to a catalog vendor the visitor was not asked about', () => {
+    markup(`
+      <script type="text/plain" data-category="statistics" src="https://static.hotjar.com/c/hotjar-1.js"></script>
+      <script type="text/plain" data-category="statistics">window.__log.push('own')</script>`);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const consent = makeConsent({ vendors: { 'google-analytics': { category: 'statistics' } } });
+    blocker = createBlocker(consent, { rules: RULES });
+    consent.acceptAll();
+    expect(rec.log).toEqual(['own']);
+    expect(document.querySelector('script[src*="hotjar"]')?.getAttribute('type')).toBe('text/plain');
+    expect(error.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/"hotjar"/);
+    error.mockRestore();
+  });
+
+  it('releases category-only markup for a catalog vendor the config lists, once that vendor is granted', () => {
+    markup(`<script type="text/plain" data-category="statistics" src="https://static.hotjar.com/c/hotjar-1.js"></script>`);
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES });
+    consent.update({ statistics: true, vendors: { hotjar: false } });
+    expect(rec.log).toEqual([]);
+    consent.update({ vendors: { hotjar: true } });
+    expect(rec.log).toEqual(['src:/c/hotjar-1.js']);
+  });
+
+  it('does not release a category the config no longer lists, whatever an older cookie granted', () => {
+    markup(`<script type="text/plain" data-category="targeting">window.__log.push('ads')</script>`);
+    const consent = makeConsent({ categories: { statistics: {} }, vendors: {} });
+    blocker = createBlocker(consent, { rules: RULES });
+    consent.acceptAll();
+    expect(rec.log).toEqual([]);
   });
 });

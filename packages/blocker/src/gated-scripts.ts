@@ -1,4 +1,5 @@
-import { isElementGranted } from './context.js';
+import { holdingRule, isElementGranted, primaryRule } from './context.js';
+import { reportUnlisted } from './grants.js';
 import type { BlockerContext } from './context.js';
 import type { ReleaseJob } from './release-queue.js';
 
@@ -63,11 +64,33 @@ function releaseHeld(ctx: BlockerContext, script: HTMLScriptElement, realType: s
   };
 }
 
+/**
+ * Markup decides by its attributes, but a catalog vendor's URL also needs that vendor granted: category-only
+ * markup must not run a vendor the visitor was never shown (it is named in the dialog only when configured).
+ */
+function hostHeld(ctx: BlockerContext, el: HTMLScriptElement): boolean {
+  const src = el.getAttribute('src') ?? el.getAttribute('data-src');
+  if (!src) return false;
+  const rules = ctx.hosts(src);
+  if (!holdingRule(ctx, rules)) return false;
+  const rule = primaryRule(ctx, rules!)!;
+  if (!Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, rule.id)) reportUnlisted(ctx.consent, rule.id);
+  return true;
+}
+
 /** Jobs for every gated script under `root` that is granted now, in document order; each is queued once. */
 export function collectScriptReleases(ctx: BlockerContext, root: ParentNode, queued: WeakSet<Element>): ReleaseJob[] {
   const jobs: ReleaseJob[] = [];
   for (const el of Array.from(root.querySelectorAll<HTMLScriptElement>(GATED_SCRIPT_SELECTOR))) {
-    if (queued.has(el) || !isElementGranted(ctx, el)) continue;
+    if (queued.has(el)) continue;
+    if (!isElementGranted(ctx, el)) {
+      // A pasted tracker of a catalog vendor the config does not list: tell the site owner why it never runs.
+      const rules = autoHeld.has(el) ? ctx.heldBy.get(el) : undefined;
+      const owner = rules && primaryRule(ctx, rules);
+      if (owner && !Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, owner.id)) reportUnlisted(ctx.consent, owner.id);
+      continue;
+    }
+    if (!autoHeld.has(el) && hostHeld(ctx, el)) continue;
     queued.add(el);
     jobs.push(autoHeld.has(el) ? releaseHeld(ctx, el, autoHeld.get(el) ?? null) : releaseMarkup(ctx, el));
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createReleaseQueue } from './release-queue.js';
 
 describe('release queue', () => {
@@ -24,5 +24,25 @@ describe('release queue', () => {
     queue.push({ waitFor: document.createElement('script'), run: () => ran.push('detached') });
     queue.push({ waitFor: null, run: () => ran.push('next') });
     expect(ran).toEqual(['detached', 'next']);
+  });
+
+  it('gives up waiting on a script that never fires load or error, after a bounded time', () => {
+    vi.useFakeTimers();
+    try {
+      const ran: string[] = [];
+      const queue = createReleaseQueue({ timeoutMs: 5000 });
+      const silent = document.createElement('script');
+      queue.push({ waitFor: silent, run: () => (document.head.append(silent), ran.push('silent')) });
+      queue.push({ waitFor: null, run: () => ran.push('next') });
+      vi.advanceTimersByTime(4999);
+      expect(ran).toEqual(['silent']);
+      vi.advanceTimersByTime(1);
+      expect(ran).toEqual(['silent', 'next']);
+      silent.dispatchEvent(new Event('load')); // a late load does not run anything twice
+      expect(ran).toEqual(['silent', 'next']);
+      silent.remove();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,12 +4,19 @@ export interface ReleaseJob {
   run(): void;
 }
 
+export interface ReleaseQueueOptions {
+  /** Longest wait for one script's `load`/`error` before the queue moves on. Default 10 s. */
+  timeoutMs?: number;
+}
+
 /**
  * Runs release jobs strictly in the order they were queued. A parser-blocking-style script (external,
  * not async) holds the queue until it fires `load` or `error`, so later scripts, inline ones included,
- * see what it defined, as they would have without the blocker.
+ * see what it defined, as they would have without the blocker. The wait is bounded: a script that never
+ * fires either (a stalled connection, an extension eating the request) cannot hold every later release.
  */
-export function createReleaseQueue(): { push(job: ReleaseJob): void; clear(): void } {
+export function createReleaseQueue(options: ReleaseQueueOptions = {}): { push(job: ReleaseJob): void; clear(): void } {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const queue: ReleaseJob[] = [];
   let running = false;
   let waiting = false;
@@ -22,15 +29,18 @@ export function createReleaseQueue(): { push(job: ReleaseJob): void; clear(): vo
       const el = job.waitFor;
       if (el) {
         waiting = true;
+        let timer: ReturnType<typeof setTimeout> | undefined;
         const done = (): void => {
           el.removeEventListener('load', done);
           el.removeEventListener('error', done);
+          clearTimeout(timer);
           if (!waiting) return;
           waiting = false;
           pump();
         };
         el.addEventListener('load', done);
         el.addEventListener('error', done);
+        timer = setTimeout(done, timeoutMs);
         try {
           job.run();
         } catch (error) {

@@ -18,6 +18,8 @@ export interface VendorRule {
   cookies: NamePattern[];
   /** localStorage / sessionStorage keys, treated like cookies. */
   storage?: NamePattern[];
+  /** IndexedDB database names the vendor's client creates: deleted when it is not granted. */
+  indexedDB?: NamePattern[];
 }
 
 export interface BlockerTexts {
@@ -72,7 +74,7 @@ export interface Blocker {
   scan(root?: ParentNode): void;
   /** Switch the placeholder texts (e.g. once the visitor's language table has loaded); redraws open placeholders. */
   setTexts(texts: Partial<BlockerTexts>): void;
-  /** Delete cookies and storage keys of every rule that is not granted now. */
+  /** Delete cookies, storage keys and IndexedDB databases of every rule that is not granted now (also done at start-up). */
   cleanup(): void;
   /** The rule that holds this URL right now, or null when it may load. */
   blockedBy(url: string): VendorRule | null;

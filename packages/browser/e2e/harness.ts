@@ -1,6 +1,6 @@
 // Real headless Chromium for the end-to-end suite. Every request that leaves localhost is
 // intercepted, answered by a stub that behaves like the vendor (sets its cookies, sends its
-// beacon) and recorded, so tests assert on real requests and real cookies.
+// beacon, and ignores consent) and recorded, so tests assert on real requests and real cookies.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -86,14 +86,20 @@ export async function serveStatic(rootsIn: Array<[string, string]> | Record<stri
   };
 }
 
-/** Stub vendor scripts: each behaves like the real one in the ways the tests measure. */
+/**
+ * Stub vendor scripts. They behave like the real ones in the ways the tests measure, and like the worst of
+ * them they IGNORE consent: once running they keep sending (fetch, sendBeacon, image pixels) and keep
+ * writing cookies and localStorage on a timer, whatever Consent Mode or the banner said. So a test that
+ * passes proves the SDK's guards hold them, not that the stubs behaved.
+ */
+const EVERY_MS = 250;
+
 const GTAG_STUB = `(() => {
-  // Like gtag.js: reads the dataLayer queue, honours consent commands, writes _ga/_ga_<id>, sends hits.
+  // Like gtag.js: reads the dataLayer queue, writes _ga/_ga_<id>, sends hits. Consent commands are
+  // recorded but not obeyed (real gtag.js keeps sending cookieless pings when denied).
   const dl = (window.dataLayer = window.dataLayer || []);
-  const consent = { analytics_storage: 'denied', ad_storage: 'denied' };
   let ids = [];
   const hit = (name) => {
-    if (consent.analytics_storage !== 'granted') return;
     document.cookie = '_ga=GA1.1.123456789.1700000000; path=/; max-age=63072000';
     ids.forEach((id) => (document.cookie = '_ga_' + id.slice(2) + '=GS1.1.1700000000.1.0; path=/; max-age=63072000'));
     document.cookie = '_gid=GA1.1.987654321.1700000000; path=/; max-age=86400';
@@ -101,19 +107,18 @@ const GTAG_STUB = `(() => {
   };
   const handle = (item) => {
     if (!item || typeof item.length !== 'number') return; // { event: … } objects are for GTM
-    const [cmd, a, b] = Array.from(item);
-    if (cmd === 'consent') {
-      const was = consent.analytics_storage;
-      Object.assign(consent, b || {});
-      // Like gtag: a page_view held while storage was denied goes out once it is granted.
-      if (was !== 'granted' && consent.analytics_storage === 'granted' && ids.length) hit('page_view');
-    }
+    const [cmd, a] = Array.from(item);
     if (cmd === 'config') { ids.push(a); hit('page_view'); }
     if (cmd === 'event') hit(a);
   };
   dl.forEach(handle);
   const push = dl.push.bind(dl);
   dl.push = (...items) => { items.forEach(handle); return push(...items); };
+  setInterval(() => {
+    hit('user_engagement');
+    fetch('https://region1.google-analytics.com/g/collect?v=2&en=timer', { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => {});
+    new Image().src = 'https://www.google-analytics.com/collect?v=1&t=timer';
+  }, ${EVERY_MS});
   window.__gtagLoaded = (window.__gtagLoaded || 0) + 1;
 })();`;
 
@@ -124,7 +129,8 @@ const GTM_STUB = `(() => {
 })();`;
 
 const FBEVENTS_STUB = `(() => {
-  // Like fbevents.js: drains the fbq queue, writes _fbp, fires the pixel as an image request.
+  // Like fbevents.js: drains the fbq queue, writes _fbp, fires the pixel as an image request;
+  // fbq('consent', 'revoke') is accepted and ignored.
   const q = (window.fbq && window.fbq.queue) || [];
   const fire = (ev) => {
     document.cookie = '_fbp=fb.1.1700000000.123456789; path=/; max-age=7776000';
@@ -133,14 +139,23 @@ const FBEVENTS_STUB = `(() => {
   const handle = (args) => { if (args[0] === 'track') fire(args[1]); };
   q.forEach((a) => handle(Array.from(a)));
   window.fbq.callMethod = (...a) => handle(a);
+  setInterval(() => {
+    fire('Heartbeat');
+    try { navigator.sendBeacon('https://www.facebook.com/tr?id=1234567890&ev=beacon'); } catch (e) {}
+  }, ${EVERY_MS});
   window.__fbLoaded = (window.__fbLoaded || 0) + 1;
 })();`;
 
 const HOTJAR_STUB = `(() => {
-  document.cookie = '_hjSessionUser_3456789=eyJpZCI6IjEifQ; path=/; max-age=31536000';
-  document.cookie = '_hjSession_3456789=eyJpZCI6IjIifQ; path=/';
-  try { localStorage.setItem('_hjSessionStorageTest', '1'); } catch (e) {}
-  fetch('https://in.hotjar.com/api/v2/client/sites/3456789/visit-data?sv=7', { method: 'POST', body: '{}', mode: 'no-cors' }).catch(() => {});
+  const visit = () => {
+    document.cookie = '_hjSessionUser_3456789=eyJpZCI6IjEifQ; path=/; max-age=31536000';
+    document.cookie = '_hjSession_3456789=eyJpZCI6IjIifQ; path=/';
+    try { localStorage.setItem('_hjSessionStorageTest', '1'); } catch (e) {}
+    try { sessionStorage.setItem('_hjRecordingLastActivity', String(Date.now())); } catch (e) {}
+    fetch('https://in.hotjar.com/api/v2/client/sites/3456789/visit-data?sv=7', { method: 'POST', body: '{}', mode: 'no-cors' }).catch(() => {});
+  };
+  visit();
+  setInterval(visit, ${EVERY_MS});
   window.__hotjarLoaded = (window.__hotjarLoaded || 0) + 1;
 })();`;
 

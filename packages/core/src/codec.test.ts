@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDecision, encodeDecision, fnv, vendorSetHash, type StoredDecision } from './codec.js';
+import { decodeDecision, encodeDecision, fnv, vendorSetHash, vendorsChangedFor, type StoredDecision } from './codec.js';
 import { resolveConfig } from './config.js';
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -49,7 +49,7 @@ describe('cookie codec', () => {
     expect(value.length).toBeLessThan(200);
     expect(decodeDecision(value, config, NOW)).toEqual(flipped);
     const plain = encodeDecision({ ...decision, vendors: { 'google-analytics': true, hotjar: true, 'microsoft-clarity': true, 'google-maps': true } }, config);
-    expect(plain.length).toBeLessThan(70);
+    expect(plain.length).toBeLessThan(76); // the vendor set has a part per category since it re-asks only where it matters
   });
 
   it('ignores overrides for vendors that are no longer configured', () => {
@@ -97,5 +97,26 @@ describe('cookie codec', () => {
   ];
   it.each(malformed)('treats %s as no decision', (_name, value) => {
     expect(decodeDecision(value, config, NOW)).toBeNull();
+  });
+});
+
+describe('vendor set fingerprint', () => {
+  it('has one part per optional category, so a change elsewhere is told apart', () => {
+    const parts = vendorSetHash(config).split('-');
+    expect(parts).toHaveLength(3);
+    const more = resolveConfig({ vendors: { ...Object.fromEntries(Object.keys(decision.vendors).map((id) => [id, { category: config.vendors[id]!.category }])), tiktok: { category: 'targeting' } } });
+    const changed = vendorSetHash(more).split('-');
+    expect(changed[0]).toBe(parts[0]);
+    expect(changed[1]).toBe(parts[1]);
+    expect(changed[2]).not.toBe(parts[2]);
+  });
+
+  it('reads a cookie of the single-hash format: a grant in it is asked again once, a refusal stands', () => {
+    const legacy = seal(body(encodeDecision(decision, config)).map((p, i) => (i === 6 ? fnv('x') : p)));
+    const stored = decodeDecision(legacy, config, NOW)!;
+    expect(stored.vendorSet).toBe(fnv('x'));
+    expect(vendorsChangedFor(stored, config)).toBe(true);
+    const refusal = { ...stored, choices: { necessary: true as const, functional: false, statistics: false, targeting: false } };
+    expect(vendorsChangedFor(refusal, config)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import {
   OPTIONAL_CATEGORIES,
   type Choices,
+  type OptionalCategory,
   type DecisionMethod,
   type ResolvedConfig,
 } from './types.js';
@@ -9,8 +10,8 @@ import {
  * What the consent cookie holds (ARCHITECTURE section 4).
  * Encoded as `1.<id>.<rev>.<ts>.<cats>.<method><gpc>.<vendorSet>.<overrides>.<checksum>`:
  * - id: the consent id as 32 hex digits; rev and ts in base 36; cats a 0–7 bit mask;
- * - vendorSet: a hash of the enabled vendors and their categories at decision time, so a
- *   change of third parties re-prompts (consent is specific to its recipients);
+ * - vendorSet: per optional category, a hash of its enabled vendors at decision time, so a new
+ *   recipient in a granted category re-prompts (consent is specific to its recipients);
  * - overrides: only the vendors whose switch differs from their category, `_`-separated,
  *   `~` marking "off", so a full decision stays far under 200 bytes however many vendors.
  * - a final checksum of everything before it, so a truncated or edited value is rejected
@@ -42,13 +43,32 @@ export function fnv(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-/** Fingerprint of the enabled vendors and their categories. */
+/**
+ * Fingerprint of the enabled vendors, one part per optional category (`functional-statistics-targeting`),
+ * so a stored decision can tell whether the recipients changed in a category the visitor granted.
+ */
 export function vendorSetHash(config: ResolvedConfig): string {
-  return fnv(
-    Object.values(config.vendors)
-      .map((v) => `${v.id}:${v.category}`)
-      .sort()
-      .join(','),
+  return OPTIONAL_CATEGORIES.map((c) => categoryVendorHash(config, c)).join('-');
+}
+
+/** Four base-36 digits per category (1.7 million values) keep the cookie short; `0` is a category without vendors. */
+function categoryVendorHash(config: ResolvedConfig, category: OptionalCategory): string {
+  const ids = Object.values(config.vendors)
+    .filter((v) => v.category === category)
+    .map((v) => v.id)
+    .sort();
+  return ids.length ? fnv(ids.join(',')).slice(-4) : '0';
+}
+
+/**
+ * Whether the vendors changed in a way that matters to this decision: a new or moved vendor in a
+ * category it granted. A refusal (or a category left off) is not re-asked because of a vendor it never let in.
+ */
+export function vendorsChangedFor(stored: Pick<StoredDecision, 'choices' | 'vendorSet'>, config: ResolvedConfig): boolean {
+  // A cookie of an earlier version has one hash for all: a grant in it is asked again once, a refusal stands.
+  const parts = stored.vendorSet.split('-');
+  return OPTIONAL_CATEGORIES.some(
+    (c, i) => stored.choices[c] && config.categories.includes(c) && parts[i] !== categoryVendorHash(config, c),
   );
 }
 
@@ -79,7 +99,7 @@ export const toUuid = (hex: string) => hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '
 
 // The whole grammar in one expression: anything else is not a decision.
 const VALUE =
-  /^1\.([\da-f]{32})\.([\da-z]{1,9})\.([\da-z]{1,12})\.([0-7])\.([arcwg])([01])\.([\da-z]{1,9})\.((?:~?[a-z\d][a-z\d-]{0,63}(?:_|(?=\.)))*)\.[\da-z]+$/;
+  /^1\.([\da-f]{32})\.([\da-z]{1,9})\.([\da-z]{1,12})\.([0-7])\.([arcwg])([01])\.([\da-z]{1,9}(?:-[\da-z]{1,9}){0,2})\.((?:~?[a-z\d][a-z\d-]{0,63}(?:_|(?=\.)))*)\.[\da-z]+$/;
 
 /**
  * Parses a cookie value; anything malformed, of another version or impossible is `null`

@@ -72,6 +72,8 @@ describe('config validation', () => {
 
   it.each([
     [{ categories: { statistcs: {} } }, 'categories.statistcs: unknown category; did you mean statistics?'],
+    // A category the visitor cannot see cannot be granted lawfully: `hidden` is gone, not silently ignored.
+    [{ categories: { targeting: { hidden: true } } }, 'categories.targeting.hidden: removed: every listed category is shown; leave it out of "categories" instead'],
     [{ revison: 2 }, 'revison: unknown key; did you mean revision?'],
     [{ revision: '2' }, 'revision: expected a whole number from 0 to 1000000000, got "2"'],
     [{ revision: 1.5 }, 'revision: expected a whole number from 0 to 1000000000, got 1.5'],

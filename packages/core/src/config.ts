@@ -110,7 +110,8 @@ const shape = {
   revision: int(0, 1e9, 1),
   language: str(/^auto$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto" or a language tag like lv', 'auto'),
   categories: (v: unknown, path: string, report: Report) => {
-    const category = obj({ hidden: bool() });
+    // `hidden` would grant a category the visitor never saw; it is refused with the way out.
+    const category = obj({ hidden: (x: unknown, p: string, r: Report) => void (x === undefined || r(p, 'removed: every listed category is shown; leave it out of "categories" instead')) });
     const given = obj(Object.fromEntries(CATEGORIES.map((c) => [c, (x: unknown, p: string, r: Report) => x === undefined ? x : category(x, p, r)])), 'category')(
       v ?? Object.fromEntries(CATEGORIES.map((c) => [c, {}])),
       path,

@@ -193,10 +193,22 @@ describe('re-prompting', () => {
     expect(make().getState().status).toBe('undecided');
   });
 
-  it('honours configured lifetimes', () => {
-    const { consent, clock, make } = setup({}, { ...config, cookie: { expiresDays: 30, refusalExpiresDays: 10 } });
+  it('honours configured lifetimes, for a consent and for a refusal', () => {
+    const short = { ...config, cookie: { expiresDays: 30, refusalExpiresDays: 10 } };
+    const { consent, cookies, clock, make } = setup({}, short);
     consent.update({ functional: true });
-    clock.advance(30 * DAY);
+    expect(consent.getState().expiresAt).toBe(T0 + 30 * DAY);
+    expect(cookies.jar.get('consentry')!.attributes.expires).toBe(30);
+    clock.advance(30 * DAY - 1);
+    expect(make().getState().status).toBe('decided');
+    clock.advance(1);
+    expect(make().getState().status).toBe('undecided');
+    const refusal = make();
+    refusal.rejectAll();
+    expect(cookies.jar.get('consentry')!.attributes.expires).toBe(10);
+    clock.advance(10 * DAY - 1);
+    expect(make().getState().status).toBe('decided');
+    clock.advance(1);
     expect(make().getState().status).toBe('undecided');
   });
 
@@ -211,12 +223,51 @@ describe('re-prompting', () => {
     expect(next.getState()).toMatchObject({ status: 'decided', consentId: id, revision: 2 });
   });
 
-  it('re-prompts when the vendor list changes', () => {
+  it('re-prompts when a vendor is added to a category the visitor granted', () => {
     const { consent, make } = setup();
     consent.acceptAll();
     const more = { ...config, vendors: { ...config.vendors, tiktok: { category: 'targeting' as const } } };
     expect(make(more).getState().status).toBe('undecided');
     expect(make(config).getState().status).toBe('decided');
+  });
+
+  it('keeps a refusal when vendors are added: it stands for its 6 months', () => {
+    const { consent, make } = setup();
+    consent.rejectAll();
+    const more = { ...config, vendors: { ...config.vendors, tiktok: { category: 'targeting' as const }, mixpanel: { category: 'statistics' as const } } };
+    const next = make(more);
+    expect(next.getState().status).toBe('decided');
+    expect(next.isGranted({ vendor: 'tiktok' })).toBe(false);
+    expect(next.isGranted({ vendor: 'mixpanel' })).toBe(false);
+  });
+
+  it('keeps a decision when the new vendor sits in a category the visitor refused, and denies that vendor', () => {
+    const { consent, make } = setup();
+    consent.update({ statistics: true });
+    const more = { ...config, vendors: { ...config.vendors, tiktok: { category: 'targeting' as const } } };
+    const next = make(more);
+    expect(next.getState().status).toBe('decided');
+    expect(next.isGranted('statistics')).toBe(true);
+    expect(next.isGranted({ vendor: 'tiktok' })).toBe(false);
+  });
+
+  it('re-prompts when a vendor moves into a category the visitor granted', () => {
+    const { consent, make } = setup();
+    consent.update({ statistics: true });
+    const moved = { ...config, vendors: { ...config.vendors, 'meta-pixel': { id: '1234567890', category: 'statistics' as const } } };
+    expect(make(moved).getState().status).toBe('undecided');
+  });
+
+  it('denies a category the config no longer lists, whatever the cookie says', () => {
+    const { consent, make } = setup();
+    consent.acceptAll();
+    const { targeting: _, ...fewer } = config.categories!;
+    const vendors = Object.fromEntries(Object.entries(config.vendors!).filter(([, v]) => v.category !== 'targeting'));
+    const next = make({ ...config, categories: fewer, vendors });
+    expect(next.getState().status).toBe('decided');
+    expect(next.isGranted('targeting')).toBe(false);
+    expect(next.getState().choices.targeting).toBe(false);
+    expect(next.isGranted('statistics')).toBe(true);
   });
 
   it('picks up a decision another tab wrote on refresh()', () => {
@@ -313,5 +364,16 @@ describe('failing cookie stores', () => {
     expect(() => consent.acceptAll()).not.toThrow();
     expect(consent.isGranted('statistics')).toBe(true);
     error.mockRestore();
+  });
+});
+
+describe('order of effects', () => {
+  it('persists the decision before any listener hears of it (nothing is released on an unsaved choice)', () => {
+    const { consent, cookies } = setup();
+    const seen: Array<[string, string | undefined]> = [];
+    consent.subscribe((e) => seen.push([e.type, cookies.get('consentry')]));
+    consent.acceptAll();
+    expect(seen.map(([type]) => type)).toEqual(['change', 'decision']);
+    for (const [, value] of seen) expect(value).toBeDefined();
   });
 });

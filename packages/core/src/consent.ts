@@ -29,7 +29,8 @@ export function randomId(): string {
 }
 
 export function isGrantedIn(state: ConsentState, config: ResolvedConfig, target: Category | { vendor: string }): boolean {
-  if (typeof target === 'string') return state.choices[target] === true;
+  // Read through the current config: a category it does not list is denied, whatever was stored.
+  if (typeof target === 'string') return state.choices[target] === true && config.categories.includes(target);
   const vendor = config.vendors[target?.vendor];
   return !!vendor && state.choices[vendor.category] && state.vendors[vendor.id] === true;
 }
@@ -83,11 +84,16 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     }
   }
 
-  function move(event: MachineEvent): ConsentState {
+  /** Moves to the next state; `persist` runs before any listener hears, so nothing is released on an unsaved choice. */
+  function move(event: MachineEvent, persist?: (next: ConsentState) => void): ConsentState {
     const before = state;
     const next = transition(state, event, config);
     // Keep the old object when nothing differs, so snapshots stay stable (useSyncExternalStore).
-    if (JSON.stringify(next) === JSON.stringify(before)) return before;
+    if (JSON.stringify(next) === JSON.stringify(before)) {
+      persist?.(before);
+      return before;
+    }
+    persist?.(next);
     state = next;
     const granted = gained(before, state, config);
     const revoked = gained(state, before, config);
@@ -97,7 +103,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   }
 
   function decide(choices: Choices, vendors: Record<string, boolean>, meta: DecisionMeta, fallback: ConsentState['method']): void {
-    const before = move({
+    const event: MachineEvent = {
       type: 'decide',
       choices,
       vendors,
@@ -105,13 +111,14 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
       gpc: gpcApplies,
       now: now(),
       newId: randomId,
+    };
+    const before = move(event, (next) => {
+      const value = encodeDecision(
+        { ...next, consentId: next.consentId!, decidedAt: next.decidedAt!, method: next.method!, vendorSet },
+        config,
+      );
+      safely(() => cookies.set(name, value, { ...attributes, expires: lifetimeDays(next.choices, config) }));
     });
-    const days = lifetimeDays(state.choices, config);
-    const value = encodeDecision(
-      { ...state, consentId: state.consentId!, decidedAt: state.decidedAt!, method: state.method!, vendorSet },
-      config,
-    );
-    safely(() => cookies.set(name, value, { ...attributes, expires: days }));
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
 

@@ -1,5 +1,6 @@
-import { expiresAt, vendorSetHash, type StoredDecision } from './codec.js';
+import { expiresAt, vendorsChangedFor, type StoredDecision } from './codec.js';
 import {
+  OPTIONAL_CATEGORIES,
   type Choices,
   type ConsentState,
   type DecisionMethod,
@@ -51,19 +52,24 @@ export function undecided(config: ResolvedConfig, consentId: string | null): Con
   };
 }
 
-/** A stored decision still holds if it was made for this revision and vendor list and has not lapsed. */
+/** A stored decision still holds if it was made for this revision, no recipient joined what it granted, and it has not lapsed. */
 function stillValid(stored: StoredDecision, config: ResolvedConfig, now: number): boolean {
-  return (
-    stored.revision === config.revision &&
-    stored.vendorSet === vendorSetHash(config) &&
-    now < expiresAt(stored.decidedAt, stored.choices, config)
-  );
+  return stored.revision === config.revision && !vendorsChangedFor(stored, config) && now < expiresAt(stored.decidedAt, stored.choices, config);
+}
+
+/** The stored choices read through the current config: a category it does not list is denied, whatever the cookie says. */
+function throughConfig(choices: Choices, config: ResolvedConfig): Choices {
+  const out = { ...choices };
+  for (const c of OPTIONAL_CATEGORIES) out[c] = choices[c] && config.categories.includes(c);
+  return out;
 }
 
 const restore: Transition<'restore'> = (state, { stored, now }, config) => {
   if (stored && stillValid(stored, config, now)) {
     const { vendorSet: _, ...decision } = stored;
-    return { status: 'decided', ...decision, expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
+    // Vendors need not be masked: config validation keeps every vendor inside a listed category.
+    // The lifetime stays the one the visitor's cookie was written with.
+    return { status: 'decided', ...decision, choices: throughConfig(stored.choices, config), expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
   }
   // Re-prompt, but keep the consent id so the next decision joins the same provable history.
   return undecided(config, stored?.consentId ?? state.consentId);

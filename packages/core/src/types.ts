@@ -96,10 +96,8 @@ export interface ConsentConfig {
   /** CSP nonce applied to the injected style and to released scripts. */
   nonce?: string;
 }
-export interface CategoryConfig {
-  /** Keep the category out of the UI but still let it be granted by API (rare). */
-  hidden?: boolean;
-}
+/** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
+export type CategoryConfig = Record<string, never>;
 export interface VendorConfig {
   id?: string;
   enabled?: boolean;

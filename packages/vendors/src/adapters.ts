@@ -37,6 +37,7 @@ export function toBlockerRules(entries: Entries, configured: Readonly<Record<str
       cookies: def.cookies.filter((c) => !c.thirdParty).map((c) => (c.prefix ? { prefix: c.name } : c.name)),
     };
     if (def.storage) rule.storage = [...def.storage];
+    if (def.indexedDB) rule.indexedDB = [...def.indexedDB];
     return rule;
   });
 }

@@ -10,14 +10,14 @@ import type { VendorDefinition } from './types.js';
  * (loader, purpose, cookie lifetimes, the shape of its `id`) only when a site configures it.
  *
  * One string: vendors separated by `;`, and per vendor, separated by `|`:
- * `id|name|category index|hosts|first-party cookies|storage keys|params|host param`.
+ * `id|name|category index|hosts|first-party cookies|storage keys|params|host param|IndexedDB names`.
  * Lists are space-separated; a trailing `*` marks a prefix. `params` names the config options
  * besides `id` (all strings); their formats are checked against the full definition
  * (`checkVendorConfig`) before its loader may run. A string rather than nested arrays because it
  * is what the script-tag file carries: no quotes or brackets per value.
  */
 export type CompactCatalog = string;
-export type CompactVendor = [id: string, name: string, category: string, hosts: string, cookies: string, storage: string, params: string, hostParam: string];
+export type CompactVendor = [id: string, name: string, category: string, hosts: string, cookies: string, storage: string, params: string, hostParam: string, indexedDB?: string];
 
 const CATEGORIES: readonly OptionalCategory[] = ['functional', 'statistics', 'targeting'];
 
@@ -34,11 +34,13 @@ export function encodeCatalog(entries: Readonly<Record<string, VendorDefinition>
     names(def.storage ?? []),
     Object.keys(def.params ?? {}).join(' '),
     def.hostParam ? `${def.hostParam.name} ${def.hostParam.default ?? ''}`.trim() : '',
+    names(def.indexedDB ?? []),
   ]);
   for (const row of rows) {
-    if (row.some((field) => /[|;]/.test(field))) throw new Error(`vendor ${row[0]}: | and ; are separators in the compact catalog`);
+    if (row.some((field) => field !== undefined && /[|;]/.test(field))) throw new Error(`vendor ${row[0]}: | and ; are separators in the compact catalog`);
   }
-  return rows.map((row) => row.join('|')).join(';');
+  // Most vendors keep no database: their row stops at the host param.
+  return rows.map((row) => (row[8] ? row : row.slice(0, 8)).join('|')).join(';');
 }
 
 /** The vendors of a compact catalog, as tuples. */
@@ -64,7 +66,7 @@ export function compactLookup(compact: CompactCatalog): VendorCatalogLookup {
 
 /** The blocker's rules from compact data (same as `toBlockerRules`). */
 export function compactRules(compact: CompactCatalog, configured: Readonly<Record<string, ResolvedVendor>> = {}): VendorRule[] {
-  return compactVendors(compact).map(([id, name, category, hosts, cookies, storage, , hostParam]) => {
+  return compactVendors(compact).map(([id, name, category, hosts, cookies, storage, , hostParam, indexedDB]) => {
     const vendor = configured[id];
     const rule: VendorRule = { id, name, category: vendor?.category ?? (CATEGORIES[+category] as OptionalCategory), hosts: hosts ? hosts.split(' ') : [], cookies: split(cookies) };
     if (vendor && hostParam) {
@@ -76,6 +78,7 @@ export function compactRules(compact: CompactCatalog, configured: Readonly<Recor
       }
     }
     if (storage) rule.storage = split(storage);
+    if (indexedDB) rule.indexedDB = split(indexedDB);
     return rule;
   });
 }

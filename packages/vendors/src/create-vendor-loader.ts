@@ -1,5 +1,5 @@
 import { isVendorGranted } from '@consentry/blocker';
-import type { Consent } from '@consentry/core';
+import type { Consent, ConsentEvent } from '@consentry/core';
 import type { LoadContext, VendorDefinition } from './types.js';
 
 export interface VendorLoader {
@@ -11,7 +11,8 @@ export interface VendorLoader {
 /**
  * Loads each configured, enabled catalog vendor once it is granted, and never before. A loaded vendor
  * is not unloaded on withdrawal (a page cannot unload a script): the blocker's guards and clean-up
- * stop it from sending or storing anything, and `reloadOnWithdraw` removes it for good.
+ * stop it from sending or storing anything, the vendor's own consent API (where it has one) is told on
+ * every decision, and `reloadOnWithdraw` removes it for good.
  */
 export function createVendorLoader(
   consent: Consent,
@@ -19,12 +20,13 @@ export function createVendorLoader(
   context: LoadContext = {},
 ): VendorLoader {
   const loaded: string[] = [];
+  const defOf = (id: string) => (Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined);
 
-  function run(): void {
+  function load(): void {
     for (const vendor of Object.values(consent.config.vendors)) {
-      const def = Object.prototype.hasOwnProperty.call(entries, vendor.id) ? entries[vendor.id] : undefined;
+      const def = defOf(vendor.id);
       if (!def?.load || loaded.includes(vendor.id)) continue;
-      if (!isVendorGranted(consent, vendor.id, vendor.category)) continue;
+      if (!isVendorGranted(consent, vendor.id)) continue;
       loaded.push(vendor.id);
       try {
         def.load(vendor.params, context);
@@ -34,8 +36,27 @@ export function createVendorLoader(
     }
   }
 
-  run();
-  const unsubscribe = consent.subscribe(run);
+  /** Tells each configured vendor with a consent API where it stands now (its client may be running). */
+  function tell(): void {
+    for (const vendor of Object.values(consent.config.vendors)) {
+      try {
+        defOf(vendor.id)?.consent?.(isVendorGranted(consent, vendor.id), vendor.params);
+      } catch (error) {
+        console.error(`Consentry: telling vendor "${vendor.id}" the decision failed`, error);
+      }
+    }
+  }
+
+  load();
+  // A client pasted by the site may already be running: a stored decision reaches it straight away.
+  if (consent.getState().status === 'decided') tell();
+  // Every decision is told once: one that changed something announces `change` then `decision`.
+  let changed = false;
+  const unsubscribe = consent.subscribe((event: ConsentEvent) => {
+    load();
+    if (event.type === 'change' || !changed) tell();
+    changed = event.type === 'change';
+  });
   return {
     loaded: () => [...loaded],
     destroy: unsubscribe,

@@ -43,10 +43,18 @@ export interface VendorDefinition {
   cookies: readonly CookieInfo[];
   /** localStorage / sessionStorage keys the vendor's client writes. */
   storage?: readonly NamePattern[];
+  /** IndexedDB databases the vendor's client creates (deleted when it is not granted). */
+  indexedDB?: readonly NamePattern[];
   /** The `id` config param: required or not, and its shape. */
   idParam?: VendorParamSpec;
   /** Other config params (Matomo's `url`, `siteId`). */
   params?: Readonly<Record<string, VendorParamSpec>>;
   /** Injects the vendor's official snippet, built with DOM APIs. Only called once the vendor is granted. */
   load?: (params: VendorParams, context: LoadContext) => void;
+  /**
+   * Tells a client already on the page the decision through the vendor's own consent or opt-out API
+   * (Mixpanel `opt_out_tracking`, Meta `fbq('consent', …)`, …), so it stops (or resumes) by its own hand
+   * too. Called on every decision, granted or not; must do nothing when the client is absent.
+   */
+  consent?: (granted: boolean, params: VendorParams) => void;
 }

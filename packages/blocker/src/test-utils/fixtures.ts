@@ -48,9 +48,12 @@ for (const store of [localStorage, sessionStorage]) {
   });
 }
 
+/** The fixture rules' vendors are configured by default: only a listed vendor can ever be granted. */
+export const CONFIGURED = Object.fromEntries(RULES.map((rule) => [rule.id, { category: rule.category }]));
+
 export function makeConsent(config: ConsentConfig = {}): Consent {
   return createConsent(
-    { categories: { functional: {}, statistics: {}, targeting: {} }, ...config },
+    { categories: { functional: {}, statistics: {}, targeting: {} }, vendors: CONFIGURED, ...config },
     { cookies: createMemoryCookies(), gpc: false, secure: true },
   );
 }

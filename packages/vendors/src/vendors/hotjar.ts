@@ -15,6 +15,8 @@ export const hotjar: VendorDefinition = {
   idParam: { type: 'string', required: true, pattern: /^\d{5,10}$/, example: 'a Hotjar site id of digits like 1234567' },
   load(params, context) {
     const w = win();
+    // The site pasted Hotjar's own snippet (it sets _hjSettings) and lists Hotjar for disclosure: one copy only.
+    if (w._hjSettings) return;
     w.hj = w.hj || function (...args: unknown[]) {
       (w.hj.q = w.hj.q || []).push(args);
     };

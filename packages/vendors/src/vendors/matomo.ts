@@ -1,5 +1,5 @@
 import { MATOMO_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str } from '../dom.js';
+import { injectScript, queue, str, win } from '../dom.js';
 import type { VendorDefinition } from '../types.js';
 
 /** The tracker base URL with one trailing slash. */
@@ -28,6 +28,13 @@ export const matomo: VendorDefinition = {
   params: {
     url: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, example: 'the tracker URL like https://analytics.example.com/' },
     siteId: { type: 'string', required: true, pattern: /^\d+$/, example: 'a site id of digits like "1"' },
+  },
+  consent(granted) {
+    // Matomo's consent API: a tracker set up with requireConsent waits for setConsentGiven; forget* deletes its cookies.
+    const paq = win()._paq;
+    if (!paq || typeof paq.push !== 'function') return;
+    if (granted) paq.push(['setConsentGiven'], ['setCookieConsentGiven']);
+    else paq.push(['forgetConsentGiven'], ['forgetCookieConsentGiven']);
   },
   load(params, context) {
     const url = base(params.url);

@@ -12,6 +12,10 @@ export const metaPixel: VendorDefinition = {
   hosts: ['connect.facebook.net', 'facebook.com', 'facebook.net'],
   cookies: META_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{6,20}$/, example: 'a pixel id of digits like 1234567890123456' },
+  consent(granted) {
+    const fbq = win().fbq;
+    if (typeof fbq === 'function') fbq('consent', granted ? 'grant' : 'revoke');
+  },
   load(params, context) {
     const w = win();
     if (!w.fbq) {

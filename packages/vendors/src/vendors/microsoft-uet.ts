@@ -13,6 +13,11 @@ export const microsoftUet: VendorDefinition = {
   cookies: MICROSOFT_UET_COOKIES,
   storage: ['_uetsid', '_uetvid', '_uetsid_exp', '_uetvid_exp'],
   idParam: { type: 'string', required: true, pattern: /^\d{6,10}$/, example: 'a UET tag id of digits like 12345678' },
+  consent(granted) {
+    // UET's consent mode: the same ad_storage signal as Google's.
+    const uetq = win().uetq;
+    if (uetq && typeof uetq.push === 'function') uetq.push('consent', 'update', { ad_storage: granted ? 'granted' : 'denied' });
+  },
   load(params, context) {
     queue('uetq');
     injectScript('https://bat.bing.com/bat.js', context, (script) => {

@@ -26,12 +26,19 @@ export const posthog: VendorDefinition = {
     }
   },
   cookies: POSTHOG_COOKIES,
-  storage: [{ prefix: 'ph_phc_' }, { prefix: '__ph_opt_in_out_' }],
+  storage: [{ prefix: 'ph_' }, { prefix: '__ph_opt_in_out_' }],
   idParam: { type: 'string', required: true, pattern: /^phc_[A-Za-z0-9]{20,64}$/, example: 'a project API key like phc_…' },
   params: { host: { type: 'string', pattern: /^https:\/\/[^\s/?#]+\/?$/, example: 'the API host like https://eu.i.posthog.com' } },
+  consent(granted) {
+    const ph = win().posthog;
+    if (!ph?.__loaded) return;
+    if (!granted) ph.opt_out_capturing?.();
+    else if (ph.has_opted_out_capturing?.()) ph.opt_in_capturing?.();
+  },
   load(params, context) {
     const w = win();
-    if (w.posthog && w.posthog.__loaded) return;
+    // Loaded already, or the site pasted PostHog's own snippet (its stub sets __SV): one copy only.
+    if (w.posthog && (w.posthog.__loaded || w.posthog.__SV)) return;
     const api = hostOf(params);
     const ph: any = (w.posthog = w.posthog || []);
     ph.__SV = 1;

@@ -15,6 +15,12 @@ export const tiktokPixel: VendorDefinition = {
   cookies: TIKTOK_PIXEL_COOKIES,
   storage: ['tt_appInfo', 'tt_sessionId', 'tt_pixel_session_index'],
   idParam: { type: 'string', required: true, pattern: /^[A-Z0-9]{20}$/, example: 'a pixel id of 20 capitals and digits like C4A1B2C3D4E5F6G7H8I9' },
+  consent(granted) {
+    const ttq = win().ttq;
+    if (!ttq) return;
+    if (granted) ttq.grantConsent?.();
+    else ttq.revokeConsent?.();
+  },
   load(params, context) {
     const id = str(params.id);
     const w = win();
