@@ -56,7 +56,8 @@ describe('ConsentProvider integrations', () => {
     );
     expect(consentCalls()).toContain('consent:update');
     expect(document.querySelector('script[type="text/plain"]')).toBeNull(); // released by the blocker
-    expect(posts).toContain('POST https://consent.example.com/v1/consents');
+    // The proof client is its own chunk (imported when the config has `proof`), so it may land a little later.
+    await vi.waitFor(() => expect(posts).toContain('POST https://consent.example.com/v1/consents'));
   });
 
   it('reports a malformed vendor id with its path and fails closed', () => {
