@@ -1,4 +1,4 @@
-import { assemble, type Assembly, type ExperienceModule, type ProofModule } from '@consentry/assembly';
+import { assemble, type Assembly, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
 import { compactLookup, compactRules, compactVendors, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
@@ -22,25 +22,28 @@ export interface ConsentryApi {
   getReceipts(): unknown[];
 }
 
-/** Where the parts that are not in consentry.min.js come from; the script-tag build fetches files beside itself. */
+/**
+ * Where the parts that are not in consentry.min.js come from; the script-tag build fetches files
+ * beside itself (promises). A part may also be handed over as a value, as a bundle that holds it would.
+ */
 export interface ConsentryParts {
   /** Blocking and validation data for every catalog vendor. */
   index?: CompactCatalog;
   /** A configured catalog vendor's full definition (loader, disclosure), or null when unavailable. */
-  vendor?: (id: string, nonce?: string) => Promise<VendorDefinition | null>;
+  vendor?: (id: string, nonce?: string) => Maybe<VendorDefinition | null>;
   /** A language's table, or null (then English is shown). */
-  language?: (lang: string, nonce?: string) => Promise<Record<string, string> | null>;
+  language?: (lang: string, nonce?: string) => Maybe<Record<string, string> | null>;
   /** Stage 2 (vendor loaders, banner and dialog), or null when unavailable (then no banner shows and nothing optional is granted). */
-  experience?: (nonce?: string) => Promise<ExperienceModule | null>;
+  experience?: (nonce?: string) => Maybe<ExperienceModule | null>;
   /** The proof client and the notice texts it hashes, or null when unavailable. */
-  proof?: (nonce?: string) => Promise<ProofModule | null>;
+  proof?: (nonce?: string) => Maybe<ProofModule | null>;
 }
 
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
 /** The script-tag parts: files next to consentry.min.js, each fetched at most once. */
-export function fileParts(base = scriptBase()): Required<ConsentryParts> {
+export function fileParts(base = scriptBase()) {
   return {
     index: VENDOR_INDEX,
     vendor: (id, nonce) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce),
