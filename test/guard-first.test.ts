@@ -4,17 +4,17 @@
 import { expect, it, vi } from 'vitest';
 
 const trace: string[] = [];
-vi.mock('../packages/vendors/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/vendors/src/index.ts')>();
+vi.mock('../packages/vendors/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/vendors/src/index.js')>();
   return { ...m, createConsentMode: (...a: Parameters<typeof m.createConsentMode>) => (trace.push('consent-mode'), m.createConsentMode(...a)) };
 });
-vi.mock('../packages/blocker/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/blocker/src/index.ts')>();
+vi.mock('../packages/blocker/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/blocker/src/index.js')>();
   return { ...m, createBlocker: (...a: Parameters<typeof m.createBlocker>) => (trace.push('blocker'), m.createBlocker(...a)) };
 });
 
 it('holds trackers and pushes Consent Mode defaults synchronously, before stage 2 arrives', async () => {
-  const { createConsentryApi } = await import('../packages/browser/src/index.ts');
+  const { createConsentryApi } = await import('../packages/browser/src/index.js');
   const never = () => new Promise<never>(() => {});
   document.body.innerHTML = '<script type="text/plain" data-category="statistics">window.__ran = 1</script>';
   const api = createConsentryApi({ vendor: never, language: never, experience: never, proof: never });

@@ -8,20 +8,20 @@ const trace: string[] = [];
 const wrap = <F extends (...args: never[]) => unknown>(name: string, fn: F): F =>
   ((...args: Parameters<F>) => (trace.push(name), fn(...args))) as F;
 
-vi.mock('../packages/vendors/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/vendors/src/index.ts')>();
+vi.mock('../packages/vendors/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/vendors/src/index.js')>();
   return { ...m, createConsentMode: wrap('consent-mode', m.createConsentMode), createVendorLoader: wrap('vendor-loader', m.createVendorLoader) };
 });
-vi.mock('../packages/blocker/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/blocker/src/index.ts')>();
+vi.mock('../packages/blocker/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/blocker/src/index.js')>();
   return { ...m, createBlocker: wrap('blocker', m.createBlocker) };
 });
-vi.mock('../packages/ui/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/ui/src/index.ts')>();
+vi.mock('../packages/ui/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/ui/src/index.js')>();
   return { ...m, createConsentUI: wrap('ui', m.createConsentUI) };
 });
-vi.mock('../packages/proof/src/index.ts', async (original) => {
-  const m = await original<typeof import('../packages/proof/src/index.ts')>();
+vi.mock('../packages/proof/src/index.js', async (original) => {
+  const m = await original<typeof import('../packages/proof/src/index.js')>();
   return { ...m, createProofClient: wrap('proof-client', m.createProofClient) };
 });
 
@@ -43,11 +43,11 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 async function scriptTag(): Promise<string[]> {
-  const { createConsentryApi } = await import('../packages/browser/src/index.ts');
-  const { startExperience } = await import('../packages/assembly/src/index.ts');
-  const { catalog } = await import('../packages/vendors/src/index.ts');
-  const { createProofClient } = await import('../packages/proof/src/index.ts');
-  const { getNoticeTexts } = await import('../packages/ui/src/index.ts');
+  const { createConsentryApi } = await import('../packages/browser/src/index.js');
+  const { startExperience } = await import('../packages/assembly/src/index.js');
+  const { catalog } = await import('../packages/vendors/src/index.js');
+  const { createProofClient } = await import('../packages/proof/src/index.js');
+  const { getNoticeTexts } = await import('../packages/ui/src/index.js');
   // The files beside consentry.min.js, handed over as the modules the build puts in them, already
   // there (as React's are); how the tag orders files that arrive late is the next test's subject.
   const api = createConsentryApi({
@@ -64,11 +64,11 @@ async function scriptTag(): Promise<string[]> {
 }
 
 async function provider(): Promise<string[]> {
-  const React = await import('../packages/react/node_modules/react/index.js');
-  const { createRoot } = await import('../packages/react/node_modules/react-dom/client.js');
-  const { ConsentProvider } = await import('../packages/react/src/index.ts');
-  const { googleAnalytics, metaPixel } = await import('../packages/vendors/src/index.ts');
-  const { createMemoryCookies } = await import('../packages/core/src/index.ts');
+  const React = await import('../packages/react/src/test-utils/react-env.js');
+  const { createRoot } = React;
+  const { ConsentProvider } = await import('../packages/react/src/index.js');
+  const { googleAnalytics, metaPixel } = await import('../packages/vendors/src/index.js');
+  const { createMemoryCookies } = await import('../packages/core/src/index.js');
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   const root = createRoot(document.body.appendChild(document.createElement('div')));
   const options = { cookies: createMemoryCookies(), gpc: false, secure: false };

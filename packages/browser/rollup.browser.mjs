@@ -21,6 +21,10 @@ const VENDORS = readdirSync(here('../vendors/src/vendors'))
   .map((f) => f.slice(0, -3));
 const camel = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 
+// js-cookie's module only defines its API; unused (the proof file needs core's randomId, not the
+// cookie store), it must not be kept for "side effects" it does not have.
+const treeshake = { moduleSideEffects: (id) => !/[\\/]js-cookie[\\/]/.test(id) };
+
 const plugins = () => [
   nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js'], browser: true }),
   esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json', minify: false }),
@@ -69,6 +73,7 @@ const importMetaUrl = {
 // A virtual entry per lazy file: registers one export (or an object of several) on window.__consentry[kind][name].
 const lazyEntry = (kind, name, file, exported) => ({
   input: `\0lazy:${kind}/${name}`,
+  treeshake,
   output: { file: `${dir}/dist/${kind}/${name}.js`, format: 'iife' },
   plugins: [
     {
@@ -86,6 +91,7 @@ const lazyEntry = (kind, name, file, exported) => ({
 export default [
   {
     input: `${dir}/src/global.ts`,
+    treeshake,
     output: [
       { file: `${dir}/dist/consentry.min.js`, format: 'iife', sourcemap: true },
       { file: `${dir}/dist/consentry.esm.js`, format: 'es', sourcemap: true },

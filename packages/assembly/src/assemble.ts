@@ -81,12 +81,16 @@ export function assemble(consent: Consent, parts: AssemblyParts): Assembly {
 
   let experience: Experience | null = null;
   let destroyed = false;
-  settle(parts.experience(), (mod) => {
+  const stage2 = parts.experience();
+  settle(stage2, (mod) => {
     if (!mod || destroyed) return; // already logged: no banner, nothing optional is granted by it
     experience = mod.startExperience(consent, {
       guard,
       vendors,
       check: checkVendorConfig,
+      // A file that just arrived: vendor loaders in this task, the banner in the next, so neither
+      // is one long task. Parts already in the bundle (React) mount at once, inside the effect.
+      ...(stage2 instanceof Promise ? { schedule: (fn: () => void) => void setTimeout(fn, 0) } : {}),
       ui: uiOptions && options,
       table,
       onMount(ui) {

@@ -23,6 +23,8 @@ export interface ExperienceInput {
    * already carries, so the stage-2 file does not carry a second copy.
    */
   check: typeof checkVendorConfig;
+  /** How the UI mount is scheduled: now (React, inside its effect) or in a task of its own (script tag). */
+  schedule?: (fn: () => void) => void;
 }
 
 export interface Experience {
@@ -54,8 +56,9 @@ export function startExperience(consent: Consent, input: ExperienceInput): Exper
   }
   const options = input.ui;
   if (options) {
+    const schedule = input.schedule ?? ((fn: () => void) => fn());
     settle(input.table, () =>
-      whenBody(() => {
+      whenBody(() => schedule(() => {
         if (stopped) return;
         try {
           const ui = createConsentUI(consent, options());
@@ -64,7 +67,7 @@ export function startExperience(consent: Consent, input: ExperienceInput): Exper
         } catch (error) {
           log(error);
         }
-      }),
+      })),
     );
   }
   return {

@@ -2,7 +2,7 @@ import { assemble, type Assembly, type ExperienceModule, type Maybe, type ProofM
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
 import { compactLookup, compactRules, compactVendors, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
-import { loadChunk, scriptBase } from './chunks.js';
+import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
 import { VENDOR_INDEX } from './vendor-index.js';
 
 export type EventName = ConsentEvent['type'];
@@ -42,14 +42,19 @@ export interface ConsentryParts {
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
-/** The script-tag parts: files next to consentry.min.js, each fetched at most once. */
+/**
+ * The script-tag parts: files next to consentry.min.js. Stage 2, the vendor files and the language
+ * table are requested at init, in parallel with the page, and run after its first paint.
+ */
 export function fileParts(base = scriptBase()) {
+  let painted: Promise<void> | undefined;
+  const paint = () => (painted ??= afterFirstPaint());
   return {
     index: VENDOR_INDEX,
-    vendor: (id, nonce) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce),
-    language: (lang, nonce) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500),
-    experience: (nonce) => loadChunk<ExperienceModule>(base, 'chunks', 'experience', nonce),
-    proof: (nonce) => loadChunk<ProofModule>(base, 'chunks', 'proof', nonce),
+    vendor: (id: string, nonce?: string) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce, 0, paint()),
+    language: (lang: string, nonce?: string) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500, paint()),
+    experience: (nonce?: string) => loadChunk<ExperienceModule>(base, 'chunks', 'experience', nonce, 0, paint()),
+    proof: (nonce?: string) => loadChunk<ProofModule>(base, 'chunks', 'proof', nonce),
   };
 }
 
