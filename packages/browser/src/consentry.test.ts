@@ -205,6 +205,23 @@ describe('stage 1 keeps what happens before stage 2 arrives', () => {
   });
 });
 
+describe('shared with the React provider', () => {
+  it('re-reads consent when the tab becomes visible again (another tab may have decided)', async () => {
+    const api = createConsentryApi(parts());
+    api.init(config());
+    expect(api.getConsent()!.status).toBe('undecided');
+    // Another tab of the same site decides: the cookie changes under this page.
+    const other = createConsentryApi(parts());
+    other.init(config());
+    other.acceptAll();
+    expect(api.getConsent()!.status).toBe('undecided');
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(api.getConsent()!.status).toBe('decided');
+    expect(api.isGranted('statistics')).toBe(true);
+  });
+});
+
 describe('lazy files', () => {
   it('the inline vendor index is the compact form of the whole catalog', async () => {
     const { encodeCatalog } = await import('@consentry/vendors');
