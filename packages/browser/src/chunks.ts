@@ -66,11 +66,13 @@ export function loadChunk<T>(base: string, kind: string, name: string, nonce?: s
 /**
  * Settles just after the page's first paint (a frame, then a task), or at once in a hidden tab,
  * which paints nothing: where stage 2 may start running without delaying what the visitor sees.
+ * A frame that never comes (a frame that is not rendered) waits at most `fallbackMs`.
  */
-export function afterFirstPaint(): Promise<void> {
+export function afterFirstPaint(fallbackMs = 3000): Promise<void> {
   return new Promise((resolve) => {
     if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return resolve();
     requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, fallbackMs);
   });
 }
 
