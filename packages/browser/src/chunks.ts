@@ -64,15 +64,30 @@ export function loadChunk<T>(base: string, kind: string, name: string, nonce?: s
 }
 
 /**
- * Settles just after the page's first paint (a frame, then a task), or at once in a hidden tab,
- * which paints nothing: where stage 2 may start running without delaying what the visitor sees.
- * A frame that never comes (a frame that is not rendered) waits at most `fallbackMs`.
+ * Settles once the page has painted its content: when the browser reports the first contentful
+ * paint, or else once parsing is done and two frames have passed (a page with nothing contentful of
+ * its own), at once in a hidden tab (it paints nothing), and at the latest after `fallbackMs` (a
+ * frame that is never rendered). Until then stage 2 must not run: a script added by script runs as
+ * soon as it arrives, and its work would hold the paint.
  */
 export function afterFirstPaint(fallbackMs = 3000): Promise<void> {
   return new Promise((resolve) => {
     if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return resolve();
-    requestAnimationFrame(() => setTimeout(resolve, 0));
     setTimeout(resolve, fallbackMs);
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          setTimeout(resolve, 0);
+        }
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      // No paint timing here: the frames below decide.
+    }
+    const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', frames, { once: true });
+    else frames();
   });
 }
 
