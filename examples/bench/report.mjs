@@ -166,7 +166,7 @@ function targets(us, base, cc) {
     ['banner 4× ≤ 0.85× vanilla-cookieconsent', cc ? us[4].banner / cc[4].banner : null, 0.85, (v) => `${v.toFixed(2)}×`],
     ['banner 1× sooner than vanilla-cookieconsent', cc ? us[1].banner / cc[1].banner : null, 0.9999, (v) => `${v.toFixed(2)}×`],
     ['each own script run < 50 ms at 4× (worst load)', us[4].cmpScriptMax, 49.999, (v) => `${v.toFixed(0)} ms`],
-    ['layout shift 0', Math.max(us[1].cls ?? 0, us[4].cls ?? 0), 0, (v) => v.toFixed(3)],
+    ['layout shift 0', Math.max(us[1].cls ?? 0, us[4].cls ?? 0), 0, (v) => v.toFixed(4)],
     ['guard file ≤ 8 KB brotli', guard, 8 * 1024, (v) => `${v} B`],
     ['fetched before the banner ≤ 16 KB brotli', beforeBanner, 16 * 1024, (v) => `${v} B`],
     ['whole first visit ≤ 20 KB brotli', us.files.brotli, 20 * 1024, (v) => `${v} B`],
