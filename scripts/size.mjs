@@ -10,9 +10,14 @@ const budgets = [
   // See docs/core.md "Size" for the breakdown and why the limit is what it is.
   { name: '@consentry/core (with js-cookie)', entry: 'packages/core/src/index.ts', external: [], limit: 5.25 * KB },
   { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 6 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
-  // The issue's target is 16 KB; with the first layer (Preact + banner) inline the file is ~22 KB
-  // (docs/size.md). This ceiling stops regressions; the target is printed below and not met yet.
-  { name: '@consentry/browser consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 23 * KB, target: 16 * KB },
+  // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
+  // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
+  // the target is open (docs/size.md says which bytes stand in the way).
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 14.5 * KB, target: 8 * KB },
+  // Everything any page fetches before its banner can show: the guard and stage 2.
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 24.5 * KB, target: 16 * KB },
+  // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
+  { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
     name: `@consentry/ui + ${l} table`,
@@ -23,8 +28,7 @@ const budgets = [
   })),
 ];
 
-// The lazy files beside consentry.min.js (docs/size.md): printed, not budgeted, each fetched only when
-// a page needs it. chunks/ui.js exists only in a CONSENTRY_UI=lazy build, and then the banner needs it.
+// The other files beside consentry.min.js (docs/size.md): each printed, each fetched only when a page needs it.
 const DIST = 'packages/browser/dist';
 for (const kind of ['chunks', 'vendors', 'i18n']) {
   if (!existsSync(`${DIST}/${kind}`)) continue;
@@ -37,6 +41,7 @@ const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PA
 
 async function bundle(b) {
   if (b.file) return existsSync(b.file) ? readFileSync(b.file) : null;
+  if (b.files) return b.files.every((f) => existsSync(`${DIST}/${f}`)) ? b.files.map((f) => readFileSync(`${DIST}/${f}`)) : null;
   if (!existsSync(b.entry)) return null;
   const result = await build({
     ...(b.stdin ? { stdin: { contents: b.stdin, resolveDir: '.', loader: 'ts' } } : { entryPoints: [b.entry] }),
@@ -60,14 +65,18 @@ const rows = [];
 for (const b of budgets) {
   const code = await bundle(b);
   if (!code) {
-    rows.push(`${b.name.padEnd(44)} (not built yet, skipped)`);
+    rows.push(`${b.name.padEnd(50)} (not built yet, skipped)`);
     continue;
   }
-  const size = brotli(code);
+  // Several files: each compressed on its own, as a server sends them.
+  const parts = Array.isArray(code) ? code : [code];
+  const size = parts.reduce((n, c) => n + brotli(c), 0);
+  const gz = parts.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0);
+  const raw = parts.reduce((n, c) => n + c.length, 0);
   const ok = size <= b.limit;
   failed ||= !ok;
   rows.push(
-    `${b.name.padEnd(44)} ${String(code.length).padStart(7)} B min  ${String(gzipSync(code, { level: 9 }).length).padStart(6)} B gzip  ${String(size).padStart(6)} B brotli${b.limit === Infinity ? '' : `  / ${b.limit} B  ${ok ? 'ok' : 'OVER BUDGET'}`}${b.target && size > b.target ? `  (target ${b.target} B not met)` : ''}`,
+    `${b.name.padEnd(50)} ${String(raw).padStart(7)} B min  ${String(gz).padStart(6)} B gzip  ${String(size).padStart(6)} B brotli${b.limit === Infinity ? '' : `  / ${b.limit} B  ${ok ? 'ok' : 'OVER BUDGET'}`}${b.target ? (size > b.target ? `  (target ${b.target} B NOT MET by ${size - b.target} B)` : `  (target ${b.target} B met)`) : ''}`,
   );
 }
 console.log('Size budget (minified + brotli):');

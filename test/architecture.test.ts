@@ -12,8 +12,10 @@ const allowed: Record<string, string[]> = {
   vendors: ['core', 'blocker'],
   proof: ['core', 'protocol'],
   server: ['protocol'],
-  browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof'],
-  react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof'],
+  // The one wiring of the browser parts (docs/design-changes.md, "Two stages, one assembly").
+  assembly: ['core', 'ui', 'blocker', 'vendors', 'proof'],
+  browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
+  react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
 };
 
 // Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
@@ -24,6 +26,7 @@ const allowedThirdParty: Record<string, string[]> = {
   blocker: [],
   vendors: [],
   proof: [],
+  assembly: [],
   browser: [],
   // Peer dependencies: the app's own React 18 or 19, never shipped by us.
   react: ['react', 'react-dom'],

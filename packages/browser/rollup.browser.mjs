@@ -1,10 +1,11 @@
-// The script-tag builds: dist/consentry.min.js (IIFE: engine, blocker, first layer, the compact vendor
-// index), dist/consentry.esm.js (the same entry as a module), and the lazy files beside them, each
-// loaded only when a page needs it (see docs/size.md):
-//   dist/i18n/<lang>.js     one translation table, for a visitor who gets that language
-//   dist/vendors/<id>.js    one vendor's full definition (loader + disclosure), for a configured vendor
-//   dist/chunks/proof.js    the proof client, when config has `proof` (on idle or at the first decision)
-//   dist/chunks/ui.js       only with CONSENTRY_UI=lazy: the whole UI, fetched at init
+// The script-tag builds, in two stages (docs/size.md):
+//   dist/consentry.min.js        stage 1, the guard (IIFE, synchronous in <head>): engine, Consent Mode,
+//                                blocker, the compact vendor index, the proof recorder, window.Consentry
+//   dist/consentry.esm.js        the same entry as a module
+//   dist/chunks/experience.js    stage 2, fetched by the guard at once: vendor loaders, banner, dialog, Preact
+//   dist/i18n/<lang>.js          one translation table, for a visitor who gets that language (at once)
+//   dist/vendors/<id>.js         one vendor's full definition (loader + disclosure), per configured vendor (at once)
+//   dist/chunks/proof.js         the proof client, when config has `proof` (on idle or at the first decision)
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -18,11 +19,11 @@ const LANGUAGES = ['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'];
 const VENDORS = readdirSync(here('../vendors/src/vendors'))
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => f.slice(0, -3));
-// Where the UI (banner, dialog, Preact) lives: 'inline' in consentry.min.js (default: the first layer
-// must not wait for a second request), or, with CONSENTRY_UI=lazy, as dist/chunks/ui.js fetched at init
-// in parallel with the page. See docs/size.md for both figures and what each costs a visitor.
-const UI = process.env.CONSENTRY_UI === 'lazy' ? 'lazy' : 'inline';
 const camel = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+// js-cookie's module only defines its API; unused (the proof file needs core's randomId, not the
+// cookie store), it must not be kept for "side effects" it does not have.
+const treeshake = { moduleSideEffects: (id) => !/[\\/]js-cookie[\\/]/.test(id) };
 
 const plugins = () => [
   nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js'], browser: true }),
@@ -64,20 +65,15 @@ const inlineVendorIndex = {
 // IIFE does not carry rollup's import.meta polyfill.
 const importMetaUrl = {
   name: 'consentry-import-meta',
-  // A UI chunk left by an earlier CONSENTRY_UI=lazy build would be deployed (and measured) for nothing.
-  buildStart: () => (UI === 'inline' ? rmSync(here('dist/chunks/ui.js'), { force: true }) : undefined),
+  // A UI chunk left by an earlier build (before stage 2 existed) would be deployed (and measured) for nothing.
+  buildStart: () => rmSync(here('dist/chunks/ui.js'), { force: true }),
   resolveImportMeta: (prop, { format }) => (format === 'iife' && prop === 'url' ? 'undefined' : null),
-};
-
-const lazyUI = {
-  name: 'consentry-lazy-ui',
-  resolveId: (source, importer) => (source === './ui-module.js' && importer?.includes(`${dir}/src/`) ? '\0ui-module' : null),
-  load: (id) => (id === '\0ui-module' ? 'export const INLINE_UI = null;' : null),
 };
 
 // A virtual entry per lazy file: registers one export (or an object of several) on window.__consentry[kind][name].
 const lazyEntry = (kind, name, file, exported) => ({
   input: `\0lazy:${kind}/${name}`,
+  treeshake,
   output: { file: `${dir}/dist/${kind}/${name}.js`, format: 'iife' },
   plugins: [
     {
@@ -95,14 +91,15 @@ const lazyEntry = (kind, name, file, exported) => ({
 export default [
   {
     input: `${dir}/src/global.ts`,
+    treeshake,
     output: [
       { file: `${dir}/dist/consentry.min.js`, format: 'iife', sourcemap: true },
       { file: `${dir}/dist/consentry.esm.js`, format: 'es', sourcemap: true },
     ],
-    plugins: [inlineVendorIndex, importMetaUrl, ...(UI === 'lazy' ? [lazyUI] : []), ...plugins()],
+    plugins: [inlineVendorIndex, importMetaUrl, ...plugins()],
   },
-  ...(UI === 'lazy' ? [lazyEntry('chunks', 'ui', here('../ui/src/index.ts'), ['createConsentUI', 'getNoticeTexts'])] : []),
-  lazyEntry('chunks', 'proof', here('../proof/src/index.ts'), 'createProofClient'),
+  lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), ['startExperience']),
+  lazyEntry('chunks', 'proof', here('src/parts/proof.ts'), ['createProofClient', 'getNoticeTexts']),
   ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang)),
   ...VENDORS.map((id) => lazyEntry('vendors', id, here(`../vendors/src/vendors/${id}.ts`), camel(id))),
 ];

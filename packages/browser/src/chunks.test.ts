@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { loadChunk, registry } from './chunks.js';
+import { afterFirstPaint, loadChunk, registry } from './chunks.js';
 
 let errors: string[];
 let appended: HTMLScriptElement[];
@@ -44,4 +44,40 @@ it('gives up after the timeout when one is set (language files), and fetches not
   const before = appended.length;
   await expect(loadChunk('/', 'i18n', 'de')).resolves.toEqual({ 'banner.title': 'x' });
   expect(appended.length).toBe(before);
+});
+
+it('with a gate, requests the file at once as a nonced preload and runs it only once the gate opens', async () => {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  const p = loadChunk<{ ok: boolean }>('/', 'chunks', 'experience', 'n0nce', 0, gate);
+  expect(appended.map((n) => n.tagName)).toEqual(['LINK']);
+  const link = appended[0] as unknown as HTMLLinkElement;
+  expect([link.rel, link.as, link.getAttribute('href'), link.nonce]).toEqual(['preload', 'script', '/chunks/experience.js', 'n0nce']);
+  open();
+  await gate;
+  await Promise.resolve();
+  expect(appended.map((n) => n.tagName)).toEqual(['LINK', 'SCRIPT']);
+  registry('chunks').experience = { ok: true };
+  lastScript().dispatchEvent(new Event('load'));
+  await expect(p).resolves.toEqual({ ok: true });
+});
+
+it('opens the paint gate after a frame, at once in a hidden tab, and at the latest after the fallback', async () => {
+  vi.useFakeTimers();
+  const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0); // a frame that never comes
+  let opened = false;
+  void afterFirstPaint(3000).then(() => (opened = true));
+  await vi.advanceTimersByTimeAsync(2999);
+  expect(opened).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(opened).toBe(true);
+  raf.mockImplementation((fn) => (fn(0), 0));
+  let afterFrame = false;
+  void afterFirstPaint().then(() => (afterFrame = true));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(afterFrame).toBe(true);
+  vi.useRealTimers();
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+  await expect(afterFirstPaint()).resolves.toBeUndefined();
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
 });

@@ -21,14 +21,24 @@ export function registry(kind: string): Record<string, unknown> {
 /**
  * Loads `<base><kind>/<name>.js` once; resolves to what it registered under `kind`/`name`, or null
  * (offline, blocked by CSP, missing, timed out) after logging why. Callers treat null as "off".
+ * With `after`, the bytes are requested at once (a nonced `<link rel="preload">`, in parallel with
+ * the page) but the file runs only once `after` settles: stage 2 must not run before the page's
+ * first paint, and a script added by script runs as soon as it arrives.
  */
-export function loadChunk<T>(base: string, kind: string, name: string, nonce?: string, timeoutMs = 0): Promise<T | null> {
+export function loadChunk<T>(base: string, kind: string, name: string, nonce?: string, timeoutMs = 0, after?: Promise<void>): Promise<T | null> {
   const read = () => registry(kind)[name] as T | undefined;
   const have = read();
   if (have) return Promise.resolve(have);
+  const url = `${base}${kind}/${name}.js`;
+  if (after) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'script';
+    link.href = url;
+    if (nonce) link.nonce = nonce;
+    document.head.appendChild(link);
+  }
   return new Promise((resolve) => {
-    const script = document.createElement('script');
-    const url = `${base}${kind}/${name}.js`;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let settled = false;
     const done = () => {
@@ -39,12 +49,45 @@ export function loadChunk<T>(base: string, kind: string, name: string, nonce?: s
       if (!value) console.error(`[consentry] could not load ${url}; deploy the dist/${kind}/ folder next to consentry.min.js and allow it in your CSP. What it carries stays off.`);
       resolve(value ?? null);
     };
-    if (timeoutMs) timer = setTimeout(done, timeoutMs);
-    script.src = url;
-    script.async = true;
-    if (nonce) script.nonce = nonce;
-    script.onload = script.onerror = done;
-    document.head.appendChild(script);
+    const insert = () => {
+      const script = document.createElement('script');
+      if (timeoutMs) timer = setTimeout(done, timeoutMs);
+      script.src = url;
+      script.async = true;
+      if (nonce) script.nonce = nonce;
+      script.onload = script.onerror = done;
+      document.head.appendChild(script);
+    };
+    if (after) void after.then(insert);
+    else insert();
+  });
+}
+
+/**
+ * Settles once the page has painted its content: when the browser reports the first contentful
+ * paint, or else once parsing is done and two frames have passed (a page with nothing contentful of
+ * its own), at once in a hidden tab (it paints nothing), and at the latest after `fallbackMs` (a
+ * frame that is never rendered). Until then stage 2 must not run: a script added by script runs as
+ * soon as it arrives, and its work would hold the paint.
+ */
+export function afterFirstPaint(fallbackMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return resolve();
+    setTimeout(resolve, fallbackMs);
+    try {
+      const observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          setTimeout(resolve, 0);
+        }
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      // No paint timing here: the frames below decide.
+    }
+    const frames = () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', frames, { once: true });
+    else frames();
   });
 }
 

@@ -1,5 +1,6 @@
 import { catalog, type VendorDefinition } from '@consentry/vendors';
-import { createConsentUI, getNoticeTexts } from '@consentry/ui';
+import { startExperience } from '@consentry/assembly';
+import { getNoticeTexts } from '@consentry/ui';
 import type { createProofClient } from '@consentry/proof';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsentryApi, type ConsentryParts } from './consentry.js';
@@ -28,7 +29,7 @@ function parts(over: Partial<ConsentryParts> = {}): ConsentryParts {
     vendor: async () => null,
     language: async () => null,
     proof: async () => null,
-    ui: async () => ({ createConsentUI, getNoticeTexts }),
+    experience: async () => ({ startExperience }),
     ...over,
   };
 }
@@ -108,7 +109,7 @@ describe('the script-tag glue with lazy parts', () => {
   });
 
   it('shows no banner and grants nothing when the UI file cannot load', async () => {
-    const api = createConsentryApi(parts({ ui: async () => null }));
+    const api = createConsentryApi(parts({ experience: async () => null }));
     api.init(config());
     await flush();
     expect(banner()).toBeNull();
@@ -117,7 +118,7 @@ describe('the script-tag glue with lazy parts', () => {
 
   it('records a decision made before the proof client arrived, with the texts shown at that moment', async () => {
     let deliver: (f: Factory) => void = () => {};
-    const proofFile = new Promise<Factory>((r) => (deliver = r));
+    const proofFile = new Promise<Factory>((r) => (deliver = r)).then((createProofClient) => ({ createProofClient, getNoticeTexts }));
     const api = createConsentryApi(parts({ proof: () => proofFile }));
     api.init(config({ proof: { endpoint: 'https://consent.example.com/v1/consents' } }));
     await flush();
@@ -129,9 +130,95 @@ describe('the script-tag glue with lazy parts', () => {
     }) as Factory);
     await flush();
     expect(seen).toEqual([{ method: 'reject-all', language: 'en' }]);
-    api.acceptAll(); // later decisions go straight through
+    api.acceptAll(); // later decisions go through the same queue, in order
+    await flush();
     expect(seen.map((s) => s.method)).toEqual(['reject-all', 'accept-all']);
     expect(api.getReceipts()).toEqual([{ recordId: 'r1' }]);
+  });
+});
+
+describe('stage 1 keeps what happens before stage 2 arrives', () => {
+  const proofConfig = () => config({ proof: { endpoint: 'https://consent.example.com/v1/consents' } });
+  /** A proof file whose client only notes what it is handed. */
+  const recordingProof = (seen: Array<{ method: string; vendors: string }>) => async () => ({
+    getNoticeTexts,
+    createProofClient: ((consent, options) => {
+      consent.on('decision', (event) => {
+        const notice = options.getNotice();
+        seen.push({ method: event.state.method ?? '', vendors: Object.keys(notice.texts).filter((k) => k.startsWith('vendor.')).join() });
+      });
+      return { getReceipts: () => [] } as never;
+    }) as Factory,
+  });
+
+  it('records a decision made through the API before the banner has mounted', async () => {
+    let arrive: () => void = () => {};
+    const stage2 = new Promise<{ startExperience: typeof startExperience }>((r) => (arrive = () => r({ startExperience })));
+    const seen: Array<{ method: string; vendors: string }> = [];
+    const api = createConsentryApi(parts({ experience: () => stage2, proof: recordingProof(seen) }));
+    api.init(proofConfig());
+    api.rejectAll(); // stage 2 has not arrived: no banner yet
+    api.acceptAll();
+    await flush();
+    expect(banner()).toBeNull();
+    expect(seen.map((s) => s.method)).toEqual(['reject-all', 'accept-all']);
+    arrive();
+    await flush();
+    expect(document.querySelector('consentry-ui')).not.toBeNull();
+  });
+
+  it('records a decision made on a page whose UI file failed to load', async () => {
+    const seen: Array<{ method: string; vendors: string }> = [];
+    const api = createConsentryApi(parts({ experience: async () => null, proof: recordingProof(seen) }));
+    api.init(proofConfig());
+    await flush();
+    api.update({ statistics: true });
+    await flush();
+    expect(banner()).toBeNull();
+    expect(seen.map((s) => s.method)).toEqual(['custom']);
+  });
+
+  it("names the vendors in an early decision's notice once their files have arrived", async () => {
+    const ga = deferredVendor('google-analytics');
+    const seen: Array<{ method: string; vendors: string }> = [];
+    const api = createConsentryApi(parts({ vendor: () => ga.promise, experience: async () => null, proof: recordingProof(seen) }));
+    api.init(proofConfig());
+    api.acceptAll();
+    await flush();
+    expect(seen).toEqual([]); // waits for the disclosure, so the record names every vendor that can run
+    ga.arrive();
+    await flush();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.vendors).toContain('google-analytics');
+  });
+
+  it('opens the dialog asked for through the API before stage 2 arrived', async () => {
+    let arrive: () => void = () => {};
+    const stage2 = new Promise<{ startExperience: typeof startExperience }>((r) => (arrive = () => r({ startExperience })));
+    const api = createConsentryApi(parts({ experience: () => stage2 }));
+    api.init(config());
+    api.showPreferences();
+    arrive();
+    await flush();
+    const dialog = document.querySelector('consentry-ui')!.shadowRoot!.querySelector('dialog.d') as HTMLDialogElement;
+    expect(dialog.open).toBe(true);
+  });
+});
+
+describe('shared with the React provider', () => {
+  it('re-reads consent when the tab becomes visible again (another tab may have decided)', async () => {
+    const api = createConsentryApi(parts());
+    api.init(config());
+    expect(api.getConsent()!.status).toBe('undecided');
+    // Another tab of the same site decides: the cookie changes under this page.
+    const other = createConsentryApi(parts());
+    other.init(config());
+    other.acceptAll();
+    expect(api.getConsent()!.status).toBe('undecided');
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(api.getConsent()!.status).toBe('decided');
+    expect(api.isGranted('statistics')).toBe(true);
   });
 });
 

@@ -1,10 +1,8 @@
+import { assemble, type Assembly, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
-import { detectLanguage, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
-import { checkVendorConfig, compactLookup, compactRules, compactVendors, createConsentMode, createVendorLoader, toVendorInfo, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
-import { loadChunk, scriptBase } from './chunks.js';
-import { startLazyProof, type ProofFactory } from './lazy-proof.js';
-import { INLINE_UI, type UIModule } from './ui-module.js';
+import { compactLookup, compactRules, compactVendors, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
 import { VENDOR_INDEX } from './vendor-index.js';
 
 export type EventName = ConsentEvent['type'];
@@ -24,118 +22,70 @@ export interface ConsentryApi {
   getReceipts(): unknown[];
 }
 
-/** Where the parts that are not inline come from; the script-tag build fetches files beside itself. */
+/**
+ * Where the parts that are not in consentry.min.js come from; the script-tag build fetches files
+ * beside itself (promises). A part may also be handed over as a value, as a bundle that holds it would.
+ */
 export interface ConsentryParts {
   /** Blocking and validation data for every catalog vendor. */
   index?: CompactCatalog;
   /** A configured catalog vendor's full definition (loader, disclosure), or null when unavailable. */
-  vendor?: (id: string, nonce?: string) => Promise<VendorDefinition | null>;
+  vendor?: (id: string, nonce?: string) => Maybe<VendorDefinition | null>;
   /** A language's table, or null (then English is shown). */
-  language?: (lang: string, nonce?: string) => Promise<Record<string, string> | null>;
-  /** The UI module, or null when unavailable (then no banner shows and nothing optional is granted). */
-  ui?: (nonce?: string) => Promise<UIModule | null>;
-  /** The proof client's factory (`createProofClient`), or null when unavailable. */
-  proof?: (nonce?: string) => Promise<ProofFactory | null>;
+  language?: (lang: string, nonce?: string) => Maybe<Record<string, string> | null>;
+  /** Stage 2 (vendor loaders, banner and dialog), or null when unavailable (then no banner shows and nothing optional is granted). */
+  experience?: (nonce?: string) => Maybe<ExperienceModule | null>;
+  /** The proof client and the notice texts it hashes, or null when unavailable. */
+  proof?: (nonce?: string) => Maybe<ProofModule | null>;
 }
 
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
-
-/** The script-tag parts: files next to consentry.min.js. */
-export function fileParts(base = scriptBase()): Required<ConsentryParts> {
+/**
+ * The script-tag parts: files next to consentry.min.js. Stage 2, the vendor files and the language
+ * table are requested at init, in parallel with the page, and run after its first paint.
+ */
+export function fileParts(base = scriptBase()) {
+  let painted: Promise<void> | undefined;
+  const paint = () => (painted ??= afterFirstPaint());
   return {
     index: VENDOR_INDEX,
-    vendor: (id, nonce) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce),
-    language: (lang, nonce) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500),
-    proof: (nonce) => loadChunk<ProofFactory>(base, 'chunks', 'proof', nonce),
-    ui: (nonce) => (INLINE_UI ? Promise.resolve(INLINE_UI) : loadChunk<UIModule>(base, 'chunks', 'ui', nonce)),
+    vendor: (id: string, nonce?: string) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce, 0, paint()),
+    language: (lang: string, nonce?: string) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500, paint()),
+    experience: (nonce?: string) => loadChunk<ExperienceModule>(base, 'chunks', 'experience', nonce, 0, paint()),
+    proof: (nonce?: string) => loadChunk<ProofModule>(base, 'chunks', 'proof', nonce),
   };
 }
 
 /**
- * One running instance per page. A failure anywhere is logged and leaves the page in the
- * fail-closed state: gated markup stays inert and known trackers stay blocked.
+ * One running instance per page: stage 1 of the script tag. Everything that must hold trackers runs
+ * here, synchronously (the engine, Consent Mode, the blocker, the proof recorder); stage 2 (vendor
+ * loaders, banner, dialog) is fetched at once and lands when it arrives. The API works from the
+ * first moment; `showPreferences()` before the UI has mounted opens it when it does. A failure
+ * anywhere is logged and leaves the page fail-closed: gated markup stays inert, known trackers blocked.
  */
 export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
-  const files = parts.vendor && parts.language && parts.proof && parts.ui ? null : fileParts();
+  const files = parts.vendor && parts.language && parts.proof && parts.experience ? null : fileParts();
   const index = parts.index ?? VENDOR_INDEX;
   const loadVendor = parts.vendor ?? files!.vendor;
   const loadLanguage = parts.language ?? files!.language;
   const loadProof = parts.proof ?? files!.proof;
-  const loadUI = parts.ui ?? files!.ui;
+  const loadExperience = parts.experience ?? files!.experience;
   let consent: Consent | null = null;
-  let ui: ConsentUI | null = null;
-  let blocker: Blocker | null = null;
-  let proof: { getReceipts(): unknown[] } | null = null;
-  const pending: Array<() => void> = [];
-  // Filled as vendor files arrive; the UI and the notice read it when they render or hash.
-  const infos: VendorInfo[] = [];
+  let assembly: Assembly | null = null;
+  let inert: Blocker | null = null;
+  const early: Array<() => void> = [];
 
   /** Without a usable config nothing is granted, but pasted trackers are still held. */
   function failClosed(): void {
-    if (blocker) return;
+    if (inert) return;
     try {
-      const inert = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} } });
-      blocker = createBlocker(inert, { rules: compactRules(index) });
+      const off = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} } });
+      inert = createBlocker(off, { rules: compactRules(index) });
     } catch (error) {
       log(error);
     }
-  }
-
-  /** Fetches each configured catalog vendor's definition; its loader runs once granted (never if the file fails). */
-  function startVendors(c: Consent): void {
-    const nonce = c.config.nonce;
-    const names = new Map(compactVendors(index).map((v) => [v[0], v[1]]));
-    for (const [id, vendor] of Object.entries(c.config.vendors)) {
-      const name = names.get(id);
-      if (!name) continue;
-      void loadVendor(id, nonce).then((def) => {
-        // Without its file the dialog still names the vendor (its switch works; its code never runs).
-        if (!def) return void infos.push({ id, name, category: vendor.category, purpose: '', cookies: [] });
-        infos.push(toVendorInfo(def));
-        // Formats (the shape of `id`, required options) are checked here, against the full definition.
-        const problem = checkVendorConfig(vendor, def);
-        if (problem) log(`vendor "${id}" stays off: ${problem}`);
-        else createVendorLoader(c, { [id]: def }, nonce ? { nonce } : {});
-      }).catch(log); // a broken vendor file: that vendor stays off, nothing reaches the page as an unhandled rejection
-    }
-  }
-
-  function startUI(c: Consent): void {
-    const nonce = c.config.nonce;
-    const language = detectLanguage(c.config.language);
-    const needsTable = language !== 'en' && LANGUAGES.includes(language as (typeof LANGUAGES)[number]);
-    const mount = (mod: UIModule | null, table: Record<string, string> | null) => {
-      if (!mod) return; // already logged; without a UI nothing optional is ever granted
-      try {
-        const options: UIOptions = {
-          vendors: infos,
-          ...(table ? { texts: { [language]: table as Translation } } : {}),
-        };
-        ui = mod.createConsentUI(c, options);
-        // Embed placeholders were drawn in English before the visitor's table arrived.
-        if (table) {
-          const texts: Record<string, string> = {};
-          for (const key of ['placeholder.title', 'placeholder.text', 'placeholder.button']) if (table[key]) texts[key] = table[key];
-          blocker?.setTexts(texts);
-        }
-        if (c.config.proof) {
-          proof = startLazyProof(c, () => loadProof(nonce), {
-            endpoint: c.config.proof.endpoint,
-            queueLimit: c.config.proof.queueLimit ?? 50,
-            getNotice: () => mod.getNoticeTexts(c, ui?.language, options),
-          });
-        }
-        pending.splice(0).forEach((fn) => fn());
-      } catch (error) {
-        log(error);
-      }
-    };
-    const whenReady = (fn: () => void) =>
-      document.body ? fn() : document.addEventListener('DOMContentLoaded', fn, { once: true });
-    // Both start now, in parallel; the UI mounts once both have settled and the body exists.
-    void Promise.all([loadUI(nonce), needsTable ? loadLanguage(language, nonce) : null]).then(([mod, table]) => whenReady(() => mount(mod, table)));
   }
 
   const api: ConsentryApi = {
@@ -152,30 +102,30 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
         return false;
       }
       const c = consent;
-      try {
-        // A failed init left a blocker bound to an inert engine; this config replaces it.
-        blocker?.destroy();
-        // Order matters: Consent Mode defaults before any Google tag, guards before any release.
-        createConsentMode(c);
-        blocker = createBlocker(c, {
-          rules: compactRules(index, c.config.vendors),
-          autoBlock: c.config.autoBlock,
-          reloadOnWithdraw: c.config.reloadOnWithdraw,
-          ...(c.config.nonce ? { nonce: c.config.nonce } : {}),
-        });
-        startVendors(c);
-      } catch (error) {
-        log(error);
-      }
-      startUI(c);
+      // A failed init left a blocker bound to an inert engine; this config replaces it.
+      inert?.destroy();
+      inert = null;
+      early.splice(0).forEach((fn) => fn());
+      const nonce = c.config.nonce;
+      const names = new Map(compactVendors(index).map((v) => [v[0], v[1]]));
+      assembly = assemble(c, {
+        rules: compactRules(index, c.config.vendors),
+        vendors: Object.keys(c.config.vendors)
+          .filter((id) => names.has(id))
+          .map((id) => ({ id, name: names.get(id)!, load: () => loadVendor(id, nonce) })),
+        language: (lang) => loadLanguage(lang, nonce),
+        ui: {},
+        experience: () => loadExperience(nonce),
+        proof: () => loadProof(nonce),
+      });
       return true;
     },
     acceptAll: () => consent?.acceptAll({ source: 'api' }),
     rejectAll: () => consent?.rejectAll({ source: 'api' }),
     update: (choices) => consent?.update(choices, { source: 'api' }),
     showPreferences() {
-      if (ui) ui.showPreferences();
-      else if (consent) pending.push(() => ui?.showPreferences());
+      if (assembly) assembly.showPreferences();
+      else early.push(() => assembly?.showPreferences());
     },
     getConsent: () => consent?.getState() ?? null,
     isGranted(target) {
@@ -188,11 +138,11 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
     on(event, listener) {
       if (consent) return consent.on(event, listener as never);
       let off = () => {};
-      pending.push(() => (off = consent ? consent.on(event, listener as never) : off));
+      early.push(() => (off = consent ? consent.on(event, listener as never) : off));
       return () => off();
     },
     reset: () => consent?.reset(),
-    getReceipts: () => proof?.getReceipts() ?? [],
+    getReceipts: () => assembly?.getReceipts() ?? [],
   };
   return api;
 }

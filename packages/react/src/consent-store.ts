@@ -1,10 +1,8 @@
 import { createConsent, readConsent, resolveConfig } from '@consentry/core';
 import type { ChoiceUpdate, Consent, ConsentConfig, ConsentOptions, ConsentState, DecisionMeta, ResolvedConfig } from '@consentry/core';
-import { createBlocker } from '@consentry/blocker';
-import { createProofClient } from '@consentry/proof';
-import { createConsentUI, getNoticeTexts } from '@consentry/ui';
-import type { ConsentUI, UIOptions } from '@consentry/ui';
-import { createConsentMode, createVendorLoader, toBlockerRules, toCatalogLookup, toVendorInfo, type VendorDefinition } from '@consentry/vendors';
+import { assemble, startExperience, startProof, type Assembly, type ProofModule } from '@consentry/assembly';
+import { getNoticeTexts, type UIOptions } from '@consentry/ui';
+import { toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
 
 /** What the provider runs besides the engine and the UI, so the npm path matches the script tag. */
 export interface ConsentIntegrations {
@@ -50,6 +48,20 @@ const noopActions: ConsentActions = {
   showBanner: noop,
 };
 
+/**
+ * The proof client is imported only when the config has `proof` (a dynamic import: the app's bundler
+ * puts it in a chunk of its own that a site without a consent server never fetches).
+ */
+const loadProof = async (): Promise<ProofModule | null> => {
+  try {
+    const { createProofClient } = await import('@consentry/proof');
+    return { createProofClient, getNoticeTexts };
+  } catch (error) {
+    console.error('Consentry: the proof client could not be loaded; no record is sent', error);
+    return null;
+  }
+};
+
 let closed: ConsentStore | undefined;
 /** Nothing granted, nothing shown, every action a no-op: for a missing provider or a bad config. */
 export function closedStore(): ConsentStore {
@@ -88,7 +100,10 @@ export function createConsentStore(
   // What the server rendered: the request's cookie when the app passed it, else "undecided"
   // (a server without the cookie cannot know more), so hydration always matches.
   const serverState = initialState ?? readConsent(null, consent.config, options.now ? { now: options.now } : {});
-  let ui: ConsentUI | null = null;
+  // Proofs record from the start, not from the mount: a child's effect runs before the provider's,
+  // and a decision it makes must be on file too.
+  if (typeof document !== 'undefined') startProof(consent, loadProof);
+  let assembly: Assembly | null = null;
 
   return {
     consent,
@@ -102,54 +117,25 @@ export function createConsentStore(
       rejectAll: (meta) => consent.rejectAll(meta),
       update: (choices, meta) => consent.update(choices, meta),
       reset: () => consent.reset(),
-      showPreferences: (opener) => ui?.showPreferences(opener),
-      showBanner: () => ui?.show(),
+      showPreferences: (opener) => assembly?.showPreferences(opener),
+      showBanner: () => assembly?.showBanner(),
     },
     mount(uiOptions, integrations = {}) {
       if (typeof document === 'undefined') return noop;
-      const defs = integrations.vendors ?? [];
-      const nonce = consent.config.nonce;
-      const cleanups: Array<() => void> = [];
-      try {
-        // Order as in the script tag: Consent Mode defaults, then the blocker, then vendor loaders.
-        cleanups.push(createConsentMode(consent).destroy);
-        if (integrations.blocking !== false) {
-          cleanups.push(
-            createBlocker(consent, {
-              rules: toBlockerRules(defs, consent.config.vendors),
-              autoBlock: consent.config.autoBlock,
-              reloadOnWithdraw: consent.config.reloadOnWithdraw,
-              ...(nonce ? { nonce } : {}),
-            }).destroy,
-          );
-        }
-        cleanups.push(createVendorLoader(consent, Object.fromEntries(defs.map((d) => [d.id, d])), nonce ? { nonce } : {}).destroy);
-      } catch (error) {
-        console.error('Consentry:', error);
-      }
-      // Another tab may have decided or withdrawn while this one was hidden.
-      const onVisible = () => {
-        if (document.visibilityState === 'visible') consent.refresh();
-      };
-      document.addEventListener('visibilitychange', onVisible);
-      const options: UIOptions = uiOptions === false ? {} : { vendors: defs.filter((d) => consent.config.vendors[d.id]).map(toVendorInfo), ...uiOptions };
-      const mounted = uiOptions === false ? null : createConsentUI(consent, options);
-      ui = mounted;
-      const proof = consent.config.proof;
-      if (proof) {
-        cleanups.push(
-          createProofClient(consent, {
-            endpoint: proof.endpoint,
-            queueLimit: proof.queueLimit ?? 50,
-            getNotice: () => getNoticeTexts(consent, mounted?.language, options),
-          }).destroy,
-        );
-      }
+      const defs = (integrations.vendors ?? []).filter((d) => consent.config.vendors[d.id]);
+      // The same assembly as the script tag, with every part already in the bundle.
+      const mounted = assemble(consent, {
+        rules: toBlockerRules(integrations.vendors ?? [], consent.config.vendors),
+        ...(integrations.blocking === false ? { blocking: false } : {}),
+        vendors: defs.map((def) => ({ id: def.id, name: def.name, load: () => def })),
+        ui: uiOptions === false ? false : (uiOptions ?? {}),
+        experience: () => ({ startExperience }),
+        proof: loadProof,
+      });
+      assembly = mounted;
       return () => {
-        document.removeEventListener('visibilitychange', onVisible);
-        mounted?.destroy();
-        if (ui === mounted) ui = null;
-        for (const fn of cleanups.reverse()) fn();
+        mounted.destroy();
+        if (assembly === mounted) assembly = null;
       };
     },
   };

@@ -1,10 +1,11 @@
 /** @jsxImportSource react */
 // The npm path as good as the script tag: blocking, vendor loading, Consent Mode and proofs.
 import { act, cleanup, render } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { googleAnalytics, metaPixel } from '@consentry/vendors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsentProvider } from './consent-provider';
+import { useConsent } from './use-consent';
 import { memoryOptions } from './test-utils/fixtures';
 
 afterEach(() => {
@@ -56,7 +57,29 @@ describe('ConsentProvider integrations', () => {
     );
     expect(consentCalls()).toContain('consent:update');
     expect(document.querySelector('script[type="text/plain"]')).toBeNull(); // released by the blocker
-    expect(posts).toContain('POST https://consent.example.com/v1/consents');
+    // The proof client is its own chunk (imported when the config has `proof`), so it may land a little later.
+    await vi.waitFor(() => expect(posts).toContain('POST https://consent.example.com/v1/consents'));
+  });
+
+  it('records a decision made in a child effect, which runs before the provider has mounted anything', async () => {
+    const posts: unknown[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
+      if (String(url).endsWith('/v1/consents')) posts.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify({ recordId: 'r', seq: 1, hash: 'h', signature: 's', keyId: 'k', noticeOnFile: true }), { status: 201 });
+    });
+    function DecidesAtOnce() {
+      const { rejectAll } = useConsent();
+      useEffect(() => rejectAll({ source: 'api' }), [rejectAll]); // a child's effect runs before its parent's
+      return null;
+    }
+    const { options } = memoryOptions();
+    render(
+      <ConsentProvider config={config} options={options} vendors={[googleAnalytics, metaPixel]}>
+        <DecidesAtOnce />
+      </ConsentProvider>,
+    );
+    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]).toMatchObject({ method: 'reject-all', source: 'api' });
   });
 
   it('reports a malformed vendor id with its path and fails closed', () => {

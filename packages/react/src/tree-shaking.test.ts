@@ -7,11 +7,21 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Bundles `source` as a site's bundler would (resolving workspace packages by name, honouring sideEffects). */
 async function bundle(source: string): Promise<string> {
+  return (await bundleSplit(source)).entry;
+}
+
+/**
+ * The same with code splitting, as Vite and webpack do by default: `entry` is what the page loads
+ * first, `lazy` every chunk it fetches only when the code asks for it (a dynamic import).
+ */
+async function bundleSplit(source: string): Promise<{ entry: string; lazy: string[] }> {
   const result = await build({
     stdin: { contents: source, resolveDir: packageDir, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
+    splitting: true,
+    outdir: '/virtual-out',
     platform: 'browser',
     write: false,
     jsx: 'automatic',
@@ -20,8 +30,13 @@ async function bundle(source: string): Promise<string> {
     external: ['react', 'react-dom'],
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const [entry, ...lazy] = result.outputFiles;
+  return { entry: entry!.text, lazy: lazy.map((f) => f.text) };
 }
+
+// Strings only the proof client has (its storage keys), and only the record hashing has.
+const proofMarkers = ['consentry.proof.queue', 'consentry.proof.receipts', 'SHA-256'];
+const proofIn = (code: string) => proofMarkers.filter((m) => code.includes(m));
 
 // Strings that survive minification and only the UI has: its custom element, its shadow root,
 // a translation, and Preact's SVG namespace.
@@ -44,6 +59,16 @@ describe('tree-shaking', () => {
     );
     expect(code).toContain('CONSENTRY_CONFIG');
     expect(present(code)).toEqual([]);
+  });
+
+  it('a React app whose config has no `proof` does not load the proof client with the page', async () => {
+    const { entry, lazy } = await bundleSplit(
+      `import { ConsentProvider } from './src/index.ts'; import { googleAnalytics, youtube, lv } from './src/test-utils/bundle-imports.ts'; globalThis.p = [ConsentProvider, googleAnalytics, youtube, lv];`,
+    );
+    expect(present(entry)).toEqual(uiMarkers); // the banner is there (control)...
+    expect(proofIn(entry)).toEqual([]); // ...the proof client is not
+    // It is a chunk of its own, which only a config with `proof` makes the page fetch.
+    expect(lazy.filter((c) => proofIn(c).length === proofMarkers.length)).toHaveLength(1);
   });
 
   it('control: importing @consentry/react does bring the UI in, so the markers do detect it', async () => {

@@ -1,0 +1,49 @@
+import { createBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
+import type { Consent } from '@consentry/core';
+import { createConsentMode } from '@consentry/vendors';
+import { log } from './maybe.js';
+
+export interface GuardOptions {
+  /** Blocking data for every vendor the blocker should know (hosts, cookies, storage keys). */
+  rules: VendorRule[];
+  /** `false` turns off gating, automatic blocking and the guards (React's `blocking={false}`). */
+  blocking?: boolean;
+}
+
+export interface Guard {
+  readonly blocker: Blocker | null;
+  destroy(): void;
+}
+
+/**
+ * Stage 1: what must be in place before any tracker can run. Order matters: Consent Mode defaults
+ * before any Google tag, the blocker's guards before anything is released (the blocker releases what
+ * a returning visitor already granted as soon as it is created).
+ */
+export function startGuard(consent: Consent, options: GuardOptions): Guard {
+  const cleanups: Array<() => void> = [];
+  let blocker: Blocker | null = null;
+  const { nonce, autoBlock, reloadOnWithdraw } = consent.config;
+  try {
+    cleanups.push(createConsentMode(consent).destroy);
+    if (options.blocking !== false) {
+      blocker = createBlocker(consent, { rules: options.rules, autoBlock, reloadOnWithdraw, ...(nonce ? { nonce } : {}) });
+      cleanups.push(blocker.destroy);
+    }
+  } catch (error) {
+    log(error);
+  }
+  // Another tab may have decided or withdrawn while this one was hidden.
+  // (Moves into core once core syncs tabs itself; until then the one copy lives here.)
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') consent.refresh();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
+  return {
+    blocker,
+    destroy: () => {
+      for (const fn of cleanups.splice(0).reverse()) fn();
+    },
+  };
+}
