@@ -177,6 +177,18 @@ describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner', () =>
       expect(stored).toMatchObject({ method: 'reject-all', gpc: true });
       expect(hits).toEqual([]);
     });
+
+    it('with GPC on, opt-in grants all but targeting and is recorded as method "gpc"', async () => {
+      await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+      const p = await context.newPage();
+      const messages = await injectAutoconsent(p, 'optIn', [...BUNDLED_RULES, OUR_AUTOCONSENT_RULE]);
+      await p.goto(`${site.url}/shop.html?lang=lt`);
+      expect(await until(messages, 'optInResult')).toEqual([expect.objectContaining({ result: true })]);
+      const stored = await storedDecision(`${site.url}/shop.html?lang=lt`);
+      expect(stored).toMatchObject({ method: 'gpc', gpc: true, choices: { functional: true, statistics: true, targeting: false } });
+      await p.waitForTimeout(500);
+      expect(hits.filter((h) => /facebook/.test(h.host))).toEqual([]);
+    });
   });
 
   describe('Consent-O-Matic rule list', () => {

@@ -133,10 +133,12 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     getState: () => state,
     acceptAll(meta = {}) {
       const choices = choicesFrom(true);
+      // GPC holding targeting back is what `method: "gpc"` records (docs/proofs.md).
+      const heldByGpc = gpcApplies && choices.targeting;
       if (gpcApplies) choices.targeting = false;
       const vendors: Record<string, boolean> = {};
       for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category];
-      decide(choices, vendors, meta, 'accept-all');
+      decide(choices, vendors, meta, heldByGpc ? 'gpc' : 'accept-all');
     },
     rejectAll(meta = {}) {
       const choices = choicesFrom(false, { functional: false, statistics: false, targeting: false });
