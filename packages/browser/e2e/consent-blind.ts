@@ -1,12 +1,14 @@
 // Third-party stubs that ignore consent entirely: whatever reaches the page fires at once (a cookie,
 // a beacon). So a test that sees no tracker request and no tracker cookie proves Consentry held the
 // vendor, not that the stub was polite. Every request leaving 127.0.0.1 is recorded.
-import type { BrowserContext, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 
 export interface Hit {
   url: string;
   host: string;
   type: string;
+  /** The tab that sent it. */
+  page: Page | null;
 }
 
 /** Fires a beacon to its own host and writes a first-party cookie, consent or not. */
@@ -33,7 +35,13 @@ export async function blindStubs(context: BrowserContext): Promise<Hit[]> {
     async (route) => {
       const req: Request = route.request();
       const url = new URL(req.url());
-      hits.push({ url: req.url(), host: url.hostname, type: req.resourceType() });
+      let page: Page | null = null;
+      try {
+        page = req.frame().page();
+      } catch {
+        // a worker's request has no frame
+      }
+      hits.push({ url: req.url(), host: url.hostname, type: req.resourceType(), page });
       if (req.resourceType() === 'script') {
         const cookie = COOKIE_BY_HOST.find(([re]) => re.test(url.hostname))?.[1] ?? '_blind';
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: blindScript(url.hostname, cookie) });

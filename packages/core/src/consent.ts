@@ -1,6 +1,7 @@
 import Cookies from 'js-cookie';
 import { decodeDecision, encodeDecision, lifetimeDays, toUuid, vendorSetHash } from './codec.js';
 import { resolveConfig } from './config.js';
+import { startCrossTab } from './cross-tab.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
 import {
   OPTIONAL_CATEGORIES,
@@ -112,6 +113,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
       config,
     );
     safely(() => cookies.set(name, value, { ...attributes, expires: days }));
+    crossTab?.announce();
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
 
@@ -127,6 +129,8 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   }
 
   state = transition(state, read(), config);
+  // Other tabs share the browser's cookie jar, not an injected store (SSR, tests).
+  const crossTab = (options.crossTab ?? !options.cookies) ? startCrossTab(name, () => consent.refresh()) : null;
 
   const consent: Consent = {
     config,
@@ -161,6 +165,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     reset() {
       safely(() => cookies.remove(name, attributes));
       move({ type: 'reset' });
+      crossTab?.announce();
     },
     refresh() {
       move(read());

@@ -72,6 +72,8 @@ export interface ConsentOptions {
   catalog?: VendorCatalogLookup;
   /** Whether the page is served over https (sets `Secure`); defaults to `location.protocol`. */
   secure?: boolean;
+  /** Follow decisions made in the site's other tabs (cross-tab.ts). Default: on in a browser with the real cookie jar. */
+  crossTab?: boolean;
 }
 
 /** Config as a site writes it (ARCHITECTURE section 3). */
