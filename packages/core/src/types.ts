@@ -123,6 +123,8 @@ export interface ProofConfig {
   queueLimit?: number;
 }
 export interface GoogleConsentModeConfig {
+  /** `basic` (default): Google's tags wait for consent. `advanced`: they load before it, every type denied (docs/consent-mode.md). */
+  mode?: 'basic' | 'advanced';
   waitForUpdate?: number;
   urlPassthrough?: boolean;
   adsDataRedaction?: boolean;
@@ -141,7 +143,7 @@ export interface ResolvedConfig {
   vendors: Record<string, ResolvedVendor>;
   cookie: Required<Omit<CookieConfig, 'domain'>> & { domain?: string };
   proof: ProofConfig | null;
-  googleConsentMode: (Required<Omit<GoogleConsentModeConfig, 'developerId'>> & { developerId?: string }) | null;
+  googleConsentMode: (Required<Omit<GoogleConsentModeConfig, 'developerId' | 'mode'>> & Pick<GoogleConsentModeConfig, 'developerId' | 'mode'>) | null;
   gpc: boolean;
   theme: 'light' | 'dark' | 'auto';
   layout: 'bar' | 'box' | 'modal';

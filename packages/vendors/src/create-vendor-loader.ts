@@ -1,5 +1,6 @@
 import { isVendorGranted } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
+import { loadsBeforeConsent } from './consent-mode.js';
 import type { LoadContext, VendorDefinition } from './types.js';
 
 export interface VendorLoader {
@@ -9,7 +10,8 @@ export interface VendorLoader {
 }
 
 /**
- * Loads each configured, enabled catalog vendor once it is granted, and never before. A loaded vendor
+ * Loads each configured, enabled catalog vendor once it is granted, and never before (except Google's
+ * tags in Consent Mode "advanced", which load at once with every type denied). A loaded vendor
  * is not unloaded on withdrawal (a page cannot unload a script): the blocker's guards and clean-up
  * stop it from sending or storing anything, and `reloadOnWithdraw` removes it for good.
  */
@@ -24,7 +26,7 @@ export function createVendorLoader(
     for (const vendor of Object.values(consent.config.vendors)) {
       const def = Object.prototype.hasOwnProperty.call(entries, vendor.id) ? entries[vendor.id] : undefined;
       if (!def?.load || loaded.includes(vendor.id)) continue;
-      if (!isVendorGranted(consent, vendor.id, vendor.category)) continue;
+      if (!isVendorGranted(consent, vendor.id, vendor.category) && !loadsBeforeConsent(consent.config, vendor.id)) continue;
       loaded.push(vendor.id);
       try {
         def.load(vendor.params, context);
