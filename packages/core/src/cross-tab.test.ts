@@ -40,6 +40,18 @@ describe('consent across tabs', () => {
     expect(events.at(-1)).toMatchObject({ type: 'change', revoked: { categories: ['statistics'], vendors: ['hotjar'] } });
   });
 
+  it('re-reading the decision this tab just wrote (its own cookie-change event, focus) announces nothing', () => {
+    const { a } = tabs();
+    a.acceptAll();
+    const seen: ConsentEvent[] = [];
+    a.subscribe((e) => seen.push(e));
+    const before = a.getState();
+    a.refresh();
+    window.dispatchEvent(new Event('focus'));
+    expect(seen).toEqual([]);
+    expect(a.getState()).toBe(before);
+  });
+
   it('a reset in one tab brings the other back to undecided', async () => {
     const { a, b } = tabs();
     a.rejectAll();

@@ -62,8 +62,9 @@ function stillValid(stored: StoredDecision, config: ResolvedConfig, now: number)
 
 const restore: Transition<'restore'> = (state, { stored, now }, config) => {
   if (stored && stillValid(stored, config, now)) {
-    const { vendorSet: _, ...decision } = stored;
-    return { status: 'decided', ...decision, expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
+    const { consentId, revision, choices, vendors, decidedAt, method, gpc } = stored;
+    // Same key order as `decide`: re-reading an unchanged decision must compare equal (no spurious change).
+    return { status: 'decided', consentId, revision, choices, vendors, decidedAt, expiresAt: expiresAt(decidedAt, choices, config), method, gpc };
   }
   // Re-prompt, but keep the consent id so the next decision joins the same provable history.
   return undecided(config, stored?.consentId ?? state.consentId);
