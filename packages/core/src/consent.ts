@@ -113,7 +113,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
       config,
     );
     safely(() => cookies.set(name, value, { ...attributes, expires: days }));
-    crossTab?.announce();
+    crossTab?.announce(value);
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
 
@@ -130,7 +130,9 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
 
   state = transition(state, read(), config);
   // Other tabs share the browser's cookie jar, not an injected store (SSR, tests).
-  const crossTab = (options.crossTab ?? !options.cookies) ? startCrossTab(name, () => consent.refresh()) : null;
+  const crossTab = (options.crossTab ?? !options.cookies)
+    ? startCrossTab(name, () => consent.refresh(), (value) => move(value ? { type: 'restore', stored: decodeDecision(value, config, now()), now: now() } : { type: 'reset' }))
+    : null;
 
   const consent: Consent = {
     config,
@@ -165,7 +167,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     reset() {
       safely(() => cookies.remove(name, attributes));
       move({ type: 'reset' });
-      crossTab?.announce();
+      crossTab?.announce('');
     },
     refresh() {
       move(read());

@@ -70,10 +70,16 @@ describe('consent across tabs', () => {
     expect(b.getState().status).toBe('decided');
   });
 
-  it('a message is only a hint: a forged one with a tampered cookie grants nothing', async () => {
-    const { b, name } = tabs();
-    document.cookie = `${name}=1.${'0'.repeat(32)}.1.zzzzzzzz.7.a0.x..bad; path=/`;
-    new BroadcastChannel(`consentry:${name}`).postMessage('changed');
+  it('the message is checked like the cookie: a tampered or garbage value grants nothing', async () => {
+    const { a, b, name } = tabs();
+    a.acceptAll();
+    await vi.waitFor(() => expect(b.getState().status).toBe('decided'));
+    a.reset();
+    await vi.waitFor(() => expect(b.getState().status).toBe('undecided'));
+    const channel = new BroadcastChannel(`consentry:${name}`);
+    channel.postMessage(`1.${'0'.repeat(32)}.1.zzzzzzzz.7.a0.x..bad`);
+    channel.postMessage({ choices: { statistics: true } });
+    channel.close();
     await new Promise((r) => setTimeout(r, 50));
     expect(b.getState().status).toBe('undecided');
     expect(b.isGranted('statistics')).toBe(false);

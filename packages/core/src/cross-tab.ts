@@ -1,65 +1,35 @@
 /**
- * Consent across the site's open tabs. The cookie stays the only truth: a message from another tab
- * is just a hint to re-read it (a forged message can make a tab re-read a cookie, nothing more), and
- * re-reading goes through the same tamper checks and emits the same `change` event as any other
- * state move, so the blocker, vendor loaders, Consent Mode and the UI react as in the deciding tab.
+ * Consent across the site's open tabs. The deciding tab posts the cookie value it just wrote ('' for
+ * a reset): another tab's own cookie jar may not have it yet (cookies reach other renderers
+ * asynchronously). The value goes through the same decoding and tamper checks as the cookie, so a
+ * message can do no more than a same-origin script writing the cookie could, and it emits the same
+ * `change` event as any other state move: the blocker, vendor loaders, Consent Mode and the UI react
+ * as in the deciding tab.
  *
- * Three signals, because none is everywhere: BroadcastChannel (instant, every modern browser),
- * `cookieStore` change events (Chromium, secure contexts; also catches a cookie written by a page
- * that is not running Consentry), and becoming visible or focused (a backstop for everything else,
- * e.g. a tab that was frozen while the other decided).
+ * Two signals: a BroadcastChannel hint (instant, every modern browser) and the tab being focused or
+ * becoming visible (a backstop for frames or browsers without the channel, a tab frozen while the
+ * other decided, a page restored from the back/forward cache). Kept small: it ships before first paint.
  */
 export interface CrossTab {
-  /** Tell the other tabs that this one wrote or removed the decision. */
-  announce(): void;
-  stop(): void;
+  /** Tell the other tabs the cookie value this one wrote ('' when it removed it). */
+  announce(value: string): void;
 }
 
-const inert: CrossTab = { announce() {}, stop() {} };
-
-export function startCrossTab(cookieName: string, reread: () => void): CrossTab {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return inert;
-  const stops: Array<() => void> = [];
-  const on = (target: EventTarget | undefined, type: string, fn: (event: any) => void) => {
-    if (!target?.addEventListener) return;
-    target.addEventListener(type, fn as EventListener);
-    stops.push(() => target.removeEventListener(type, fn as EventListener));
-  };
-
-  let channel: BroadcastChannel | null = null;
+export function startCrossTab(cookieName: string, reread: () => void, adopt: (value: string) => void): CrossTab | null {
+  if (typeof document === 'undefined') return null;
+  let channel: BroadcastChannel | undefined;
   try {
-    if (typeof BroadcastChannel === 'function') {
-      channel = new BroadcastChannel(`consentry:${cookieName}`);
-      // Node's BroadcastChannel (SSR test runs) must not keep the process alive.
-      (channel as { unref?: () => void }).unref?.();
-      channel.onmessage = () => reread();
-      stops.push(() => channel?.close());
-    }
+    channel = new BroadcastChannel(`consentry:${cookieName}`);
+    // Node's BroadcastChannel (tests, SSR tooling) must not keep the process alive.
+    (channel as { unref?: () => void }).unref?.();
+    channel.onmessage = (e) => typeof e.data === 'string' && adopt(e.data);
   } catch {
-    channel = null; // sandboxed iframes and old browsers: the other signals still work
+    // no BroadcastChannel (old browsers, some sandboxes): focus and visibility still work
   }
-
-  const store = (window as { cookieStore?: EventTarget }).cookieStore;
-  type CookieChange = { changed?: Array<{ name?: string }>; deleted?: Array<{ name?: string }> };
-  on(store, 'change', (event: CookieChange) => {
-    if ([...(event.changed ?? []), ...(event.deleted ?? [])].some((c) => c.name === cookieName)) reread();
-  });
-  on(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') reread();
-  });
-  on(window, 'focus', () => reread());
-  on(window, 'pageshow', () => reread()); // back/forward cache: the page missed every message
-
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reread());
+  addEventListener('focus', reread);
   return {
-    announce() {
-      try {
-        channel?.postMessage('changed');
-      } catch {
-        // a closed channel: the other tabs fall back to visibility and focus
-      }
-    },
-    stop() {
-      for (const fn of stops.splice(0)) fn();
-    },
+    // The channel is never closed, so posting cannot throw.
+    announce: (value) => channel?.postMessage(value),
   };
 }
