@@ -65,6 +65,7 @@ async function injectAutoconsent(p: Page, autoAction: 'optOut' | 'optIn', rules:
           enableCosmeticRules: true,
           enableGeneratedRules: true,
           enableHeuristicDetection: true,
+          heuristicMode: 'tier2', // as in its docs/puppeteer.md: heuristics on, at their widest
           detectRetries: 20,
           isMainWorld: false,
           prehideTimeout: 2000,
@@ -153,6 +154,19 @@ describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner', () =>
         expect(await trackerCookies()).toEqual([]);
       });
     }
+
+    it('without our rule (its bundled rules and heuristics only), it leaves lv, et and lt banners unanswered', async () => {
+      for (const lang of ['lv', 'et', 'lt']) {
+        const p = await context.newPage();
+        const messages = await injectAutoconsent(p, 'optOut', BUNDLED_RULES);
+        await p.goto(`${site.url}/shop.html?lang=${lang}`);
+        await expect.poll(() => p.evaluate(() => document.querySelector('consentry-ui')?.getAttribute('lang')), { timeout: 10_000 }).toBe(lang);
+        await p.waitForTimeout(2000);
+        expect(messages.filter((m) => m.type === 'optOutResult' && m.result === true)).toEqual([]);
+        expect(await shadowCount(p, '[data-consentry-banner]')).toBe(1);
+        await p.close();
+      }
+    }, 60_000);
 
     it('opt-in grants every category and vendor (and the trackers then load)', async () => {
       const p = await context.newPage();
