@@ -130,6 +130,8 @@ const shape = {
   proof: off(obj({ endpoint: url, queueLimit: int(1, 1000, 50) }), true),
   googleConsentMode: off(
     obj({
+      // Absent means basic; left out of the resolved config like developerId.
+      mode: oneOf(['basic', 'advanced']),
       waitForUpdate: int(0, 1e4, 500, 'milliseconds'),
       urlPassthrough: bool(false),
       adsDataRedaction: bool(true),

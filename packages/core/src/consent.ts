@@ -1,6 +1,7 @@
 import Cookies from 'js-cookie';
 import { decodeDecision, encodeDecision, lifetimeDays, toUuid, vendorSetHash } from './codec.js';
 import { resolveConfig } from './config.js';
+import { startCrossTab } from './cross-tab.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
 import {
   OPTIONAL_CATEGORIES,
@@ -118,6 +119,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
         config,
       );
       safely(() => cookies.set(name, value, { ...attributes, expires: lifetimeDays(next.choices, config) }));
+      crossTab?.announce(value);
     });
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
@@ -134,16 +136,22 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   }
 
   state = transition(state, read(), config);
+  // Other tabs share the browser's cookie jar, not an injected store (SSR, tests).
+  const crossTab = (options.crossTab ?? !options.cookies)
+    ? startCrossTab(name, () => consent.refresh(), (value) => move(value ? { type: 'restore', stored: decodeDecision(value, config, now()), now: now() } : { type: 'reset' }))
+    : null;
 
   const consent: Consent = {
     config,
     getState: () => state,
     acceptAll(meta = {}) {
       const choices = choicesFrom(true);
+      // GPC holding targeting back is what `method: "gpc"` records (docs/proofs.md).
+      const heldByGpc = gpcApplies && choices.targeting;
       if (gpcApplies) choices.targeting = false;
       const vendors: Record<string, boolean> = {};
       for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category];
-      decide(choices, vendors, meta, 'accept-all');
+      decide(choices, vendors, meta, heldByGpc ? 'gpc' : 'accept-all');
     },
     rejectAll(meta = {}) {
       const choices = choicesFrom(false, { functional: false, statistics: false, targeting: false });
@@ -166,6 +174,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     reset() {
       safely(() => cookies.remove(name, attributes));
       move({ type: 'reset' });
+      crossTab?.announce('');
     },
     refresh() {
       move(read());

@@ -66,10 +66,12 @@ function throughConfig(choices: Choices, config: ResolvedConfig): Choices {
 
 const restore: Transition<'restore'> = (state, { stored, now }, config) => {
   if (stored && stillValid(stored, config, now)) {
-    const { vendorSet: _, ...decision } = stored;
-    // Vendors need not be masked: config validation keeps every vendor inside a listed category.
-    // The lifetime stays the one the visitor's cookie was written with.
-    return { status: 'decided', ...decision, choices: throughConfig(stored.choices, config), expiresAt: expiresAt(stored.decidedAt, stored.choices, config) };
+    const { consentId, revision, vendors, decidedAt, method, gpc } = stored;
+    // Same key order as `decide`: re-reading an unchanged decision must compare equal (no spurious
+    // change). Vendors need not be masked: config validation keeps every vendor inside a listed
+    // category. The lifetime stays the one the visitor's cookie was written with.
+    const choices = throughConfig(stored.choices, config);
+    return { status: 'decided', consentId, revision, choices, vendors, decidedAt, expiresAt: expiresAt(decidedAt, stored.choices, config), method, gpc };
   }
   // Re-prompt, but keep the consent id so the next decision joins the same provable history.
   return undecided(config, stored?.consentId ?? state.consentId);

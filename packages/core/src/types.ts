@@ -72,6 +72,8 @@ export interface ConsentOptions {
   catalog?: VendorCatalogLookup;
   /** Whether the page is served over https (sets `Secure`); defaults to `location.protocol`. */
   secure?: boolean;
+  /** Follow decisions made in the site's other tabs (cross-tab.ts). Default: on in a browser with the real cookie jar. */
+  crossTab?: boolean;
 }
 
 /** Config as a site writes it (ARCHITECTURE section 3). */
@@ -119,6 +121,8 @@ export interface ProofConfig {
   queueLimit?: number;
 }
 export interface GoogleConsentModeConfig {
+  /** `basic` (default): Google's tags wait for consent. `advanced`: they load before it, every type denied (docs/consent-mode.md). */
+  mode?: 'basic' | 'advanced';
   waitForUpdate?: number;
   urlPassthrough?: boolean;
   adsDataRedaction?: boolean;
@@ -137,7 +141,7 @@ export interface ResolvedConfig {
   vendors: Record<string, ResolvedVendor>;
   cookie: Required<Omit<CookieConfig, 'domain'>> & { domain?: string };
   proof: ProofConfig | null;
-  googleConsentMode: (Required<Omit<GoogleConsentModeConfig, 'developerId'>> & { developerId?: string }) | null;
+  googleConsentMode: (Required<Omit<GoogleConsentModeConfig, 'developerId' | 'mode'>> & Pick<GoogleConsentModeConfig, 'developerId' | 'mode'>) | null;
   gpc: boolean;
   theme: 'light' | 'dark' | 'auto';
   layout: 'bar' | 'box' | 'modal';

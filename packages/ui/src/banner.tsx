@@ -38,13 +38,13 @@ export function Banner({ vm }: { vm: ViewModel }) {
       )}
       <Links t={t} />
       <div class="a">
-        <button type="button" class="btn" onClick={() => vm.acceptAll('banner')}>
+        <button type="button" class="btn" data-consentry-action="accept-all" onClick={() => vm.acceptAll('banner')}>
           {t('banner.acceptAll')}
         </button>
-        <button type="button" class="btn" onClick={() => vm.rejectAll('banner')}>
+        <button type="button" class="btn" data-consentry-action="reject-all" onClick={() => vm.rejectAll('banner')}>
           {t('banner.rejectAll')}
         </button>
-        <button type="button" class="btn" aria-haspopup="dialog" onClick={vm.customize}>
+        <button type="button" class="btn" data-consentry-action="customize" aria-haspopup="dialog" onClick={vm.customize}>
           {t('banner.customize')}
         </button>
       </div>
@@ -55,6 +55,7 @@ export function Banner({ vm }: { vm: ViewModel }) {
     return (
       <dialog
         class="b modal"
+        data-consentry-banner=""
         aria-modal="true"
         aria-labelledby="c-bt"
         aria-describedby="c-bd"
@@ -71,7 +72,7 @@ export function Banner({ vm }: { vm: ViewModel }) {
     );
   }
   return (
-    <section class={`b ${layout}`} role="region" aria-labelledby="c-bt" tabIndex={-1} inert={inert}>
+    <section class={`b ${layout}`} data-consentry-banner="" role="region" aria-labelledby="c-bt" tabIndex={-1} inert={inert}>
       <div>{content}</div>
     </section>
   );

@@ -11,12 +11,13 @@ function Vendor({ vm, row, index }: { vm: ViewModel; row: VendorRow; index: numb
   const policy = t(`${prefix}privacyPolicy.href`);
   const cookies = row.info?.cookies ?? [];
   return (
-    <div class="v t" role="group" aria-labelledby={nameId}>
+    <div class="v t" data-consentry-vendor={row.id} role="group" aria-labelledby={nameId}>
       <div class="h">
         <h4 id={nameId}>{t(`${prefix}name`)}</h4>
         <Switch
           checked={vm.prefs?.vendors[row.id] === true}
           labelledBy={nameId}
+          hook={`vendor:${row.id}`}
           {...(purpose ? { describedBy: `${nameId}d` } : {})}
           onToggle={() => vm.toggleVendor(row.id)}
         />
@@ -47,7 +48,7 @@ function CategoryItem({ vm, category }: { vm: ViewModel; category: Category }) {
   const rows = vm.vendors.filter((v) => v.category === category);
   const offset = vm.vendors.indexOf(rows[0] as VendorRow);
   return (
-    <div class="c t" role="group" aria-labelledby={id}>
+    <div class="c t" data-consentry-category={category} role="group" aria-labelledby={id}>
       <div class="h">
         <h3 id={id}>{t(`category.${category}.title`)}</h3>
         {locked && <span class="on">{t('preferences.alwaysOn')}</span>}
@@ -56,6 +57,7 @@ function CategoryItem({ vm, category }: { vm: ViewModel; category: Category }) {
           labelledBy={id}
           describedBy={`${id}d`}
           locked={locked}
+          hook={category}
           onToggle={() => vm.toggleCategory(category as OptionalCategory)}
         />
       </div>
@@ -80,6 +82,7 @@ export function Preferences({ vm }: { vm: ViewModel }) {
   return (
     <dialog
       class="d t"
+      data-consentry-preferences=""
       aria-modal="true"
       aria-labelledby="c-pt"
       aria-describedby="c-pd"
@@ -97,7 +100,7 @@ export function Preferences({ vm }: { vm: ViewModel }) {
     >
       <div class="h">
         <h2 id="c-pt">{t('preferences.title')}</h2>
-        <button type="button" class="x" onClick={vm.closePrefs}>
+        <button type="button" class="x" data-consentry-action="close" onClick={vm.closePrefs}>
           <span aria-hidden="true">×</span>
           <span class="sr">{t('preferences.close')}</span>
         </button>
@@ -110,13 +113,13 @@ export function Preferences({ vm }: { vm: ViewModel }) {
         ))}
       </div>
       <div class="a">
-        <button type="button" class="btn" onClick={vm.save}>
+        <button type="button" class="btn" data-consentry-action="save" onClick={vm.save}>
           {t('preferences.save')}
         </button>
-        <button type="button" class="btn" onClick={() => vm.acceptAll('preferences')}>
+        <button type="button" class="btn" data-consentry-action="accept-all" onClick={() => vm.acceptAll('preferences')}>
           {t('banner.acceptAll')}
         </button>
-        <button type="button" class="btn" onClick={() => vm.rejectAll('preferences')}>
+        <button type="button" class="btn" data-consentry-action="reject-all" onClick={() => vm.rejectAll('preferences')}>
           {t('banner.rejectAll')}
         </button>
       </div>

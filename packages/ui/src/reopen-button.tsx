@@ -3,7 +3,7 @@ import type { ViewModel } from './view-model';
 /** The always-available way back to the choice (EDPB: withdrawal as easy as consent). */
 export function ReopenButton({ vm }: { vm: ViewModel }) {
   return (
-    <button type="button" class={vm.reopen === 'bottom-right' ? 'btn o right' : 'btn o'} aria-haspopup="dialog" onClick={vm.customize}>
+    <button type="button" class={vm.reopen === 'bottom-right' ? 'btn o right' : 'btn o'} data-consentry-action="reopen" aria-haspopup="dialog" onClick={vm.customize}>
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path
           fill="currentColor"

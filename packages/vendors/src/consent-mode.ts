@@ -1,4 +1,4 @@
-import { isVendorGranted } from '@consentry/blocker';
+import { isVendorGranted, type VendorRule } from '@consentry/blocker';
 import type { Consent, ConsentEvent, OptionalCategory, ResolvedConfig } from '@consentry/core';
 import { gtagFor, win } from './dom.js';
 
@@ -32,6 +32,31 @@ export const GOOGLE_VENDOR_TYPES: Readonly<Record<string, readonly ConsentType[]
 };
 
 type ConsentModeConfig = NonNullable<ResolvedConfig['googleConsentMode']>;
+
+/**
+ * Google's tags that read Consent Mode and so may run, denied, before a decision in advanced mode.
+ * AdSense is not among them: loading it serves ads. Maps and YouTube do not read Consent Mode.
+ */
+export const ADVANCED_MODE_VENDORS: readonly string[] = ['google-analytics', 'google-ads', 'google-tag-manager'];
+
+const isAdvanced = (config: Pick<ResolvedConfig, 'googleConsentMode'>) => config.googleConsentMode?.mode === 'advanced';
+
+/** Whether this vendor's loader runs before consent: a Google tag, in advanced mode. */
+export function loadsBeforeConsent(config: Pick<ResolvedConfig, 'googleConsentMode'>, vendorId: string): boolean {
+  return isAdvanced(config) && ADVANCED_MODE_VENDORS.includes(vendorId);
+}
+
+/**
+ * The blocker's rules for the chosen mode; the one call a wiring needs (`createBlocker(consent,
+ * { rules: consentModeRules(rules, consent.config) })`). Basic: unchanged. Advanced: Google's tags
+ * lose their hosts, so their scripts and cookieless pings pass before consent, while their cookies
+ * and storage stay guarded until granted and a host they share with another vendor (AdSense's
+ * doubleclick.net) stays held by that vendor's rule.
+ */
+export function consentModeRules(rules: readonly VendorRule[], config: Pick<ResolvedConfig, 'googleConsentMode'>): VendorRule[] {
+  if (!isAdvanced(config)) return [...rules];
+  return rules.map((rule) => (ADVANCED_MODE_VENDORS.includes(rule.id) ? { ...rule, hosts: [] } : rule));
+}
 
 export interface ConsentModeOptions {
   /** Defaults to `consent.config.googleConsentMode`; nothing happens when both are absent. */

@@ -1,5 +1,6 @@
 import { isVendorGranted } from '@consentry/blocker';
 import type { Consent, ConsentEvent } from '@consentry/core';
+import { loadsBeforeConsent } from './consent-mode.js';
 import type { LoadContext, VendorDefinition } from './types.js';
 
 export interface VendorLoader {
@@ -9,7 +10,8 @@ export interface VendorLoader {
 }
 
 /**
- * Loads each configured, enabled catalog vendor once it is granted, and never before. A loaded vendor
+ * Loads each configured, enabled catalog vendor once it is granted, and never before (except Google's
+ * tags in Consent Mode "advanced", which load at once with every type denied). A loaded vendor
  * is not unloaded on withdrawal (a page cannot unload a script): the blocker's guards and clean-up
  * stop it from sending or storing anything, the vendor's own consent API (where it has one) is told on
  * every decision, and `reloadOnWithdraw` removes it for good.
@@ -26,7 +28,7 @@ export function createVendorLoader(
     for (const vendor of Object.values(consent.config.vendors)) {
       const def = defOf(vendor.id);
       if (!def?.load || loaded.includes(vendor.id)) continue;
-      if (!isVendorGranted(consent, vendor.id)) continue;
+      if (!isVendorGranted(consent, vendor.id) && !loadsBeforeConsent(consent.config, vendor.id)) continue;
       loaded.push(vendor.id);
       try {
         def.load(vendor.params, context);

@@ -4,6 +4,7 @@ import * as vendors from './index.js';
 it('exports exactly the public API', () => {
   expect(Object.keys(vendors).sort()).toEqual(
     [
+      'ADVANCED_MODE_VENDORS',
       'CONSENT_MODE_MAPPING',
       'GOOGLE_VENDOR_TYPES',
       'adform',
@@ -14,6 +15,7 @@ it('exports exactly the public API', () => {
       'compactRules',
       'compactVendors',
       'encodeCatalog',
+      'consentModeRules',
       'consentTypesOf',
       'crazyEgg',
       'createConsentMode',
@@ -29,6 +31,7 @@ it('exports exactly the public API', () => {
       'hubspot',
       'intercom',
       'linkedinInsight',
+      'loadsBeforeConsent',
       'matomo',
       'metaPixel',
       'microsoftClarity',

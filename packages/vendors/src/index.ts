@@ -4,7 +4,10 @@ export { checkVendorConfig, compactLookup, compactRules, compactVendors, encodeC
 export { createVendorLoader, type VendorLoader } from './create-vendor-loader.js';
 export {
   createConsentMode,
+  consentModeRules,
   consentTypesOf,
+  loadsBeforeConsent,
+  ADVANCED_MODE_VENDORS,
   CONSENT_MODE_MAPPING,
   GOOGLE_VENDOR_TYPES,
   type ConsentMode,
