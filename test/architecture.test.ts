@@ -14,6 +14,8 @@ const allowed: Record<string, string[]> = {
   server: ['protocol'],
   browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof'],
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof'],
+  // A Node CLI: classifies with the catalog, checks its config skeleton with core.
+  scanner: ['core', 'vendors'],
 };
 
 // Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
@@ -27,6 +29,8 @@ const allowedThirdParty: Record<string, string[]> = {
   browser: [],
   // Peer dependencies: the app's own React 18 or 19, never shipped by us.
   react: ['react', 'react-dom'],
+  // Node only, never in a page: drives the machine's own Chromium.
+  scanner: ['playwright-core'],
 };
 
 const root = join(import.meta.dirname, '..', 'packages');
