@@ -9,8 +9,9 @@ import { createServer } from 'node:net';
 import { createConsent, createMemoryCookies } from '@consentry/core';
 import { catalog, toCatalogLookup } from '@consentry/vendors';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../src/browser.js';
 import { main } from '../src/cli.js';
 import { writeOutputs } from '../src/output.js';
 import { scan, type ScanOptions, type ScanOutput } from '../src/scan.js';
@@ -24,10 +25,12 @@ const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', 'report.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, validateFormats: false }).compile(schema);
 
-const FAST: Partial<ScanOptions> = { browser: CHROMIUM, quietMs: 300, maxWaitMs: 3000, bannerTimeoutMs: 1500, ratePerSecond: 20, prepareContext: routeVendors };
+const FAST: Partial<ScanOptions> = { browser: CHROMIUM, quietMs: 250, maxWaitMs: 3000, bannerTimeoutMs: 1200, ratePerSecond: 20, prepareContext: routeVendors };
+// One browser for the in-process scans (each pass still gets its own fresh context); the CLI runs launch their own.
+let shared: Browser | undefined;
 
 async function run(site: Site, extra: Partial<ScanOptions> = {}): Promise<{ out: ScanOutput; dir: string }> {
-  const out = await scan({ ...FAST, url: site.url, pages: 5, ...extra });
+  const out = await scan({ ...FAST, browserInstance: shared, url: site.url, pages: 5, ...extra });
   const dir = mkdtempSync(join(tmpdir(), 'consentry-scan-'));
   writeOutputs(out, dir);
   return { out, dir };
@@ -52,7 +55,11 @@ function expectConfigLoads(dir: string): Record<string, unknown> {
 
 describe.skipIf(!hasChromium)('consentry scan (Chromium, fixture sites)', () => {
   const sites: Site[] = [];
+  beforeAll(async () => {
+    shared = await launchBrowser(CHROMIUM);
+  });
   afterAll(async () => {
+    await shared?.close();
     await Promise.all(sites.map((s) => s.close()));
   });
   const open = async (make: () => Promise<Site>) => {
@@ -119,44 +126,52 @@ describe.skipIf(!hasChromium)('consentry scan (Chromium, fixture sites)', () => 
     await checkHtml(dir);
   });
 
-  it('Consentry done right comes out clean, and the CLI exits 0 with --ci', async () => {
+  it('Consentry done right comes out clean: consentry scan --ci exits 0', async () => {
     const site = await open(consentrySite);
-    const { out, dir } = await run(site);
-    const r = out.report;
+    const dir = mkdtempSync(join(tmpdir(), 'consentry-scan-'));
+    const stdout = sink();
+    const code = await main(['scan', site.url, '--ci', '--quiet', '--pages', '2', '--wait', '250', '--out', dir], { stdout, stderr: sink(), scan: { ...FAST, browserInstance: shared } });
+    expect(code, stdout.text).toBe(0);
+    expect(stdout.text).toMatch(/^clean: 0 violation\(s\)/);
+    const r = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ScanReport;
     expectValid(r);
+    expect(r.pages.length).toBe(2);
     expect(r.cmp).toMatchObject({ found: true, name: 'Consentry', firstLayerReject: true, prominence: { equal: true } });
     expect(r.verdicts.filter((v) => v.severity === 'violation')).toEqual([]);
     expect(r.summary.clean).toBe(true);
     // The scan really saw the vendors: after Accept all they load and write their cookies.
-    const accept = r.pages[0]!.passes.accept!;
+    const [home, about] = r.pages as [ScanReport['pages'][0], ScanReport['pages'][0]];
+    const accept = home.passes.accept!;
     expect(accept.requests.map((q) => q.vendorId)).toEqual(expect.arrayContaining(['google-analytics', 'meta-pixel', 'hotjar']));
     expect(accept.cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['_ga', '_fbp', 'consentry']));
-    expect(r.pages[0]!.passes.none.requests).toEqual([]);
-    expect(r.pages[0]!.passes.reject!.requests).toEqual([]);
+    expect(home.passes.none.requests).toEqual([]);
+    expect(home.passes.reject!.requests).toEqual([]);
+    // The second page carries the first page's decision, as a visitor browsing on.
+    expect(about.passes.reject!.action).toMatchObject({ clicked: false, decidedOn: site.url });
+    expect(about.passes.reject!.requests).toEqual([]);
+    expect(about.passes.accept!.requests.map((q) => q.vendorId)).toEqual(expect.arrayContaining(['google-analytics', 'meta-pixel', 'hotjar']));
     expect(expectConfigLoads(dir).vendors).toMatchObject({ 'google-analytics': { id: 'G-RIGHT12345' }, hotjar: { id: '3456789' } });
-    const code = await main(['scan', site.url, '--ci', '--quiet', '--pages', '2', '--browser', CHROMIUM, '--wait', '300', '--out', join(dir, 'cli')], { stdout: sink(), stderr: sink() });
-    expect(code).toBe(0);
   });
 
   it('a banner with no Reject button: the violation, found by accessible name; the built bin exits 1 with --ci', async () => {
     const site = await open(noRejectSite);
-    const { out } = await run(site, { pages: 1 });
-    const r = out.report;
-    expectValid(r);
-    expect(r.cmp).toMatchObject({ found: true, name: 'unknown', firstLayerReject: false, accept: { by: 'accessible-name', text: 'accept all' }, reject: null });
-    expect(find(r, 'no-reject-button')).toMatchObject({ severity: 'violation', title: 'banner has no first-layer Reject button' });
-    expect(r.pages[0]!.passes.reject!.action).toMatchObject({ clicked: false, note: 'no Reject all control on the first layer' });
-    expect(r.pages[0]!.passes.accept!.cookies.find((c) => c.name === 'site_consent')!.phase).toBe('after-decision');
-
     const bin = join(import.meta.dirname, '..', 'bin', 'consentry.mjs');
+    expect(existsSync(join(import.meta.dirname, '..', 'dist', 'cli.js')), 'run `pnpm run build` first').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'consentry-bin-'));
     // Asynchronously: the fixture server lives in this process and must keep answering.
-    const res = await runBin([bin, 'scan', site.url, '--ci', '--pages', '1', '--wait', '300', '--banner-timeout', '1500', '--out', dir]);
+    const res = await runBin([bin, 'scan', site.url, '--ci', '--pages', '1', '--wait', '250', '--banner-timeout', '1200', '--out', dir]);
     expect(res.status, res.stderr).toBe(1);
     expect(res.stdout).toContain('VIOLATION banner has no first-layer Reject button');
     // Not a terminal: plain progress lines, one per page.
     expect(res.stderr).toMatch(/^\[1\/1\] http:\/\/127\.0\.0\.1:\d+\/ \(\d+\.\d s\)$/m);
     expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    const r = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ScanReport;
+    expectValid(r);
+    expect(r.cmp).toMatchObject({ found: true, name: 'unknown', firstLayerReject: false, accept: { by: 'accessible-name', text: 'accept all' }, reject: null });
+    expect(find(r, 'no-reject-button')).toMatchObject({ severity: 'violation', title: 'banner has no first-layer Reject button' });
+    expect(r.pages[0]!.passes.reject!.action).toMatchObject({ clicked: false, note: 'no Reject all control on the first layer' });
+    expect(r.pages[0]!.passes.accept!.cookies.find((c) => c.name === 'site_consent')!.phase).toBe('after-decision');
+    expectConfigLoads(dir);
   });
 
   it('a Latvian banner whose Reject is a small grey link: found by its words, reported as less prominent', async () => {
@@ -224,9 +239,8 @@ function sink(): NodeJS.WriteStream & { text: string } {
 
 /** report.html as a person opens it: axe finds nothing, the chart and both screenshots are there. */
 async function checkHtml(dir: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const context = await shared!.newContext();
   try {
-    const context = await browser.newContext();
     const requests: string[] = [];
     context.on('request', (r) => void (r.url().startsWith('file:') || r.url().startsWith('data:') || requests.push(r.url())));
     const page = await context.newPage();
@@ -249,6 +263,6 @@ async function checkHtml(dir: string): Promise<void> {
     const widths = await shots.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
     expect(widths).toEqual([1280, 320]);
   } finally {
-    await browser.close();
+    await context.close();
   }
 }

@@ -24,3 +24,15 @@ it('prints help with both documented commands', async () => {
   expect(out.text).toContain('--ci');
   expect(out.text).toContain('Exit codes: 0 clean, 1 violation found (with --ci), 2 could not scan.');
 });
+
+it('draws a progress bar on a terminal, plain lines otherwise', async () => {
+  const { progressPrinter } = await import('./cli.js');
+  const tty = Object.assign(sink(), { isTTY: true, columns: 120 });
+  progressPrinter(tty)({ done: 5, queued: 7, total: 20, elapsedMs: 72_000, current: 'https://a.lv/x' });
+  expect(tty.text).toBe('\r\x1b[2K[######------------------] 5/20 pages, 7 queued, 1:12 https://a.lv/x');
+  const plain = sink();
+  const print = progressPrinter(plain);
+  print({ done: 0, queued: 1, total: 1, elapsedMs: 0, current: 'https://a.lv/' });
+  print({ done: 1, queued: 0, total: 1, elapsedMs: 900, current: null, lastDone: { url: 'https://a.lv/', ms: 900, error: null } });
+  expect(plain.text).toBe('[1/1] https://a.lv/ (0.9 s)\n');
+});

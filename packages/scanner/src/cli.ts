@@ -80,7 +80,7 @@ function parse(argv: string[]): Parsed | string {
 
 const fmt = (ms: number) => `${Math.floor(ms / 60000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
-function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
+export function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   if (stream.isTTY) {
     return (p) => {
       const width = 24;
@@ -95,7 +95,14 @@ function progressPrinter(stream: NodeJS.WriteStream): (p: Progress) => void {
   };
 }
 
-export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; stderr?: NodeJS.WriteStream } = {}): Promise<number> {
+export interface MainIo {
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+  /** Programmatic only: options the command line cannot give (a shared browser, context set-up). */
+  scan?: Partial<ScanOptions>;
+}
+
+export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   if (argv.includes('--help') || argv.includes('-h')) return stdout.write(`${HELP}\n`), 0;
@@ -107,7 +114,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WriteStream; st
   }
   const print = parsed.quiet ? undefined : progressPrinter(stderr);
   try {
-    const out = await scan({ ...parsed.options, url: parsed.url, onProgress: print });
+    const out = await scan({ ...io.scan, ...parsed.options, url: parsed.url, onProgress: print });
     if (print && stderr.isTTY) stderr.write('\n');
     const files = writeOutputs(out, parsed.out);
     const { summary, verdicts } = out.report;

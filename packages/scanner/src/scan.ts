@@ -1,7 +1,7 @@
 // The crawl: breadth-first over same-origin links from the start URL, at most `pages` pages,
 // `concurrency` pages at a time, navigations spaced by the rate limit (or robots.txt's Crawl-delay
 // when that is slower), robots.txt honoured unless told otherwise. Each page gets the three passes.
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { findBrowser, launchBrowser, ScanError, visitorUserAgent } from './browser.js';
 import { LIFETIME_CEILING_DAYS } from './classify.js';
 import { runPass, type PassOptions, type ScriptTag, type Seed } from './pass.js';
@@ -26,6 +26,8 @@ export interface ScanOptions {
   bannerTimeoutMs?: number | undefined;
   navigationTimeoutMs?: number | undefined;
   onProgress?: ((p: Progress) => void) | undefined;
+  /** Programmatic only: a browser already launched (left open afterwards), instead of launching `browser`. */
+  browserInstance?: Browser | undefined;
   /** Programmatic only: adjust each fresh context (tests answer vendor hosts with stubs). */
   prepareContext?: ((context: BrowserContext) => Promise<void>) | undefined;
 }
@@ -70,12 +72,12 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   }
   const maxPages = Math.max(1, options.pages ?? 20);
   const concurrency = Math.max(1, options.concurrency ?? 2);
-  const executable = findBrowser(options.browser);
+  const executable = options.browserInstance ? (options.browser ?? 'given by the caller') : findBrowser(options.browser);
   const robots = options.ignoreRobots ? null : await fetchRobots(start.origin);
   const rate = options.ratePerSecond ?? 4;
   const gapMs = Math.max(1000 / rate, (robots?.crawlDelaySeconds ?? 0) * 1000);
 
-  const browser = await launchBrowser(executable);
+  const browser = options.browserInstance ?? (await launchBrowser(executable));
   try {
     const userAgent = await visitorUserAgent(browser);
     let nextSlot = 0;
@@ -200,6 +202,6 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     };
     return { report, screenshots, scripts };
   } finally {
-    await browser.close().catch(() => {});
+    if (!options.browserInstance) await browser.close().catch(() => {});
   }
 }
