@@ -15,14 +15,18 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 export interface Site {
   url: string;
+  /** Paths POSTed to, in order: a scan must never send a form. */
+  posts: string[];
   close(): Promise<void>;
 }
 
 /** Pages by path, then files from `dirs` (first match wins). POSTs get 201 (the consent proof). */
 export async function serve(pages: Record<string, string>, dirs: string[] = []): Promise<Site> {
+  const posts: string[] = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'POST') {
+      posts.push(path);
       req.resume();
       res.writeHead(201, { 'content-type': 'application/json' });
       return res.end('{"ok":true}');
@@ -46,7 +50,7 @@ export async function serve(pages: Record<string, string>, dirs: string[] = []):
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}/`, posts, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 const GA = (id: string) => `<script async src="https://www.googletagmanager.com/gtag/js?id=${id}"></script>
@@ -65,7 +69,8 @@ ${body}
 
 /** No CMP at all: GA4, Meta Pixel and Hotjar pasted as their vendors hand them out. */
 export function noCmpSite(): Promise<Site> {
-  const head = `${GA('G-NOCMP1234')}\n${META}\n${HOTJAR}`;
+  // The shop's own code keeps a cart in sessionStorage and IndexedDB.
+  const head = `${GA('G-NOCMP1234')}\n${META}\n${HOTJAR}\n<script>sessionStorage.setItem('cart', '[]'); indexedDB.open('shop-cart');</script>`;
   return serve({
     '/': page('Shop without a banner', head),
     '/about.html': page('About', head),
@@ -130,12 +135,13 @@ export function unequalLatvianSite(): Promise<Site> {
   const head = `<style>#cb{position:fixed;bottom:0;left:0;right:0;background:#fff;padding:1rem}
 #yes{font:700 18px sans-serif;padding:12px 28px;background:#0a6b2d;color:#fff;border:0}
 #no{font:12px sans-serif;color:#666}</style>`;
-  const body = `<div id="cb" role="dialog" aria-label="Sīkdatnes"><p>Mēs izmantojam sīkdatnes.</p>
-<button type="button" id="yes">Pieņemt visas</button> <a href="#" id="no">Noraidīt visas</a></div>
+  // A form-based banner, as server-rendered sites have: the scan must click without submitting it.
+  const body = `<form id="cb" role="dialog" aria-label="Sīkdatnes" method="post" action="/consent"><p>Mēs izmantojam sīkdatnes.</p>
+<button type="submit" id="yes" name="c" value="all">Pieņemt visas</button> <a href="#" id="no">Noraidīt visas</a></form>
 <script>for (const id of ['yes', 'no']) document.getElementById(id).addEventListener('click', function (e) {
-  e.preventDefault();
+  if (id === 'no') e.preventDefault();
   document.cookie = 'lv_choice=' + id + '; path=/; max-age=15552000';
-  document.getElementById('cb').remove();
+  document.getElementById('cb').hidden = true;
 });</script>`;
   return serve({ '/': page('Veikals', head, body, 'lv') });
 }

@@ -26,7 +26,7 @@ export function writeOutputs(out: ScanOutput, dir: string): WrittenFiles {
   };
   writeFileSync(files.report, `${JSON.stringify(out.report, null, 2)}\n`);
   writeFileSync(files.html, reportHtml(out.report, out.screenshots));
-  writeFileSync(files.config, `${JSON.stringify(configSkeleton(out.report), null, 2)}\n`);
+  writeFileSync(files.config, `${JSON.stringify(configSkeleton(out.report, out.scripts), null, 2)}\n`);
   writeFileSync(files.markup, gatedMarkupFile(gatedSnippets(out.scripts), out.report));
   if (out.screenshots) {
     writeFileSync(join(abs, 'banner-desktop.png'), out.screenshots.desktop);

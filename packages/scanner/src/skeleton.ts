@@ -14,12 +14,46 @@ function unknownId(host: string): string {
   return `unknown-${host.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 64);
 }
 
-export function configSkeleton(report: ScanReport): ConsentConfig {
+// Ids as the vendors' own snippets write them, for tags that never got to send a request.
+const INLINE_IDS: Record<string, RegExp> = {
+  'google-analytics': /gtag\(\s*['"]config['"]\s*,\s*['"](G-[A-Z0-9]{4,})['"]/,
+  'google-ads': /gtag\(\s*['"]config['"]\s*,\s*['"](AW-\d{6,})['"]/,
+  'google-tag-manager': /['"](GTM-[A-Z0-9]{4,})['"]/,
+  'meta-pixel': /fbq\(\s*['"]init['"]\s*,\s*['"](\d{6,20})['"]/,
+  hotjar: /hjid\s*:\s*(\d{5,10})\b/,
+};
+
+/** Params for the config: the site's existing Consentry config first, then the snippets on its pages. */
+export function paramsFromScripts(scripts: Array<{ page: string; tag: ScriptTag }>): Record<string, Record<string, string | number | boolean>> {
+  const out: Record<string, Record<string, string | number | boolean>> = {};
+  for (const { tag } of scripts) {
+    const attrs = new Map(tag.attrs);
+    if (attrs.get('id') === 'consentry-config') {
+      try {
+        const vendors = (JSON.parse(tag.text) as { vendors?: Record<string, unknown> }).vendors ?? {};
+        for (const [id, cfg] of Object.entries(vendors)) {
+          if (cfg && typeof cfg === 'object') out[id] = { ...(cfg as Record<string, string>), ...out[id] };
+        }
+      } catch {
+        /* a broken config is the site's problem, reported by Consentry itself */
+      }
+      continue;
+    }
+    for (const [id, re] of Object.entries(INLINE_IDS)) {
+      const m = re.exec(tag.text);
+      if (m && !out[id]?.id) out[id] = { ...out[id], id: m[1]! };
+    }
+  }
+  return out;
+}
+
+export function configSkeleton(report: ScanReport, scripts: Array<{ page: string; tag: ScriptTag }> = []): ConsentConfig {
+  const known = paramsFromScripts(scripts);
   const vendors: Record<string, VendorConfig> = {};
   const used = new Set<OptionalCategory>();
   for (const v of report.vendors) {
     if (v.vendorId && v.category !== 'necessary' && v.category !== 'unknown') {
-      const params = { ...v.params };
+      const params: VendorConfig = { ...known[v.vendorId], ...v.params };
       // Without a required id the vendor's loader cannot run: switched off until someone fills it in.
       const needsId = catalog[v.vendorId]?.idParam?.required === true;
       vendors[v.vendorId] = Object.keys(params).length || !needsId ? params : { enabled: false };

@@ -13,7 +13,7 @@ const cookie = (over: Partial<CookieRecord>): CookieRecord => ({
   expectedRetention: null, category: 'targeting', vendorId: 'meta-pixel', vendor: 'Meta Pixel', source: 'catalog', ...over,
 });
 const pass = (name: PassReport['pass'], over: Partial<PassReport> = {}): PassReport => ({
-  pass: name, ok: true, error: null, action: { wanted: name === 'none' ? null : name, clicked: name !== 'none', control: null, at: name === 'none' ? null : 500, note: null },
+  pass: name, ok: true, error: null, action: { wanted: name === 'none' ? null : name, clicked: name !== 'none', control: null, at: name === 'none' ? null : 500, note: null, decidedOn: name === 'none' ? null : 'https://shop.lv/' },
   requests: [], cookies: [], storage: [], firstPartyRequests: 3, ...over,
 });
 const page = (url: string, passes: Partial<PageReport['passes']>): PageReport => ({ url, status: 200, depth: 0, notes: [], passes: { none: pass('none'), reject: null, accept: null, ...passes } });
@@ -58,6 +58,16 @@ describe('verdicts', () => {
       },
       links: { privacyPolicy: '/privacy' },
     });
+  });
+
+  it('reads ids the requests did not show from the site\'s Consentry config and from inline snippets', () => {
+    const pages = [page('https://shop.lv/', { accept: pass('accept', { requests: [req({ phase: 'after-decision' }), req({ url: 'https://static.hotjar.com/c/x.js', host: 'static.hotjar.com', vendorId: 'hotjar', vendor: 'Hotjar', category: 'statistics' })] }) })];
+    const report = { vendors: vendorsFound(pages) } as ScanReport;
+    const scripts = [
+      { page: 'https://shop.lv/', tag: { attrs: [['type', 'application/json'], ['id', 'consentry-config']] as Array<[string, string]>, text: '{"vendors":{"meta-pixel":{"id":"1234567890"}}}' } },
+      { page: 'https://shop.lv/', tag: { attrs: [] as Array<[string, string]>, text: 'h._hjSettings={hjid:3456789,hjsv:6}' } },
+    ];
+    expect(configSkeleton(report, scripts).vendors).toEqual({ 'meta-pixel': { id: '1234567890' }, hotjar: { id: '3456789' } });
   });
 
   it('gated markup keeps the tag and holds it as text; already gated tags are left alone', () => {
