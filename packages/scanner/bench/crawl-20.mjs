@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 
 const here = import.meta.dirname;
@@ -61,7 +61,16 @@ const out = await scan({ url, pages: PAGES, concurrency, prepareContext, onProgr
 const ms = Date.now() - started;
 writeOutputs(out, mkdtempSync(join(tmpdir(), 'consentry-bench-')));
 server.close();
+// CPU the scan used, the browser's processes included (reaped children, /proc/self/stat fields 16-17),
+// so a run on a machine shared with other work can be judged by what the scan itself needs.
+const self = process.cpuUsage();
+let browserCpu = NaN;
+try {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  browserCpu = (Number(f[13]) + Number(f[14])) / 100;
+} catch {}
 const passes = out.report.pages.reduce((n, p) => n + Object.values(p.passes).filter(Boolean).length, 0);
 console.log(`consentry scan: ${out.report.pages.length} pages, ${passes} passes, concurrency ${concurrency}, ${cpus().length} CPUs: ${(ms / 1000).toFixed(1)} s (budget ${BUDGET_MS / 1000} s) ${ms <= BUDGET_MS ? 'OK' : 'OVER BUDGET'}`);
+console.log(`cpu: node ${((self.user + self.system) / 1e6).toFixed(1)} s + browser ${browserCpu.toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
 console.log(`verdicts: ${out.report.summary.violations} violations, ${out.report.summary.warnings} warnings`);
 process.exit(ms <= BUDGET_MS && out.report.pages.length === PAGES ? 0 : 1);
