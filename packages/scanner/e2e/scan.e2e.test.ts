@@ -214,6 +214,10 @@ describe.skipIf(!hasChromium)('consentry scan (Chromium, fixture sites)', () => 
     const err2 = sink();
     expect(await main(['scan', 'http://127.0.0.1:1/', '--browser', '/nonexistent/chrome'], { stdout: sink(), stderr: err2 })).toBe(2);
     expect(err2.text).toBe('consentry: could not scan: no browser at --browser /nonexistent/chrome\n');
+    const missing = await open(noRejectSite);
+    const err4 = sink();
+    expect(await main(['scan', `${missing.url}nope.html`, '--quiet'], { stdout: sink(), stderr: err4, scan: { ...FAST, browserInstance: shared } })).toBe(2);
+    expect(err4.text).toBe(`consentry: could not scan: ${missing.url}nope.html answered HTTP 404\n`);
     const err3 = sink();
     expect(await main(['scan', 'ftp://example.com/'], { stdout: sink(), stderr: err3 })).toBe(2);
     expect(err3.text.split('\n').length).toBe(2);

@@ -133,6 +133,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
       if (first && (none.report.error || none.status === null)) {
         throw new ScanError(`could not load ${item.url}: ${none.report.error ?? 'no response'}`);
       }
+      if (first && none.status !== null && none.status >= 400) throw new ScanError(`${item.url} answered HTTP ${none.status}`);
       if (none.screenshots) screenshots = none.screenshots;
       for (const link of none.links) enqueue(link, item.depth + 1);
       for (const tag of none.scripts) scripts.push({ page: item.url, tag });
