@@ -36,6 +36,17 @@ export default defineConfig({
         },
       })),
       {
+        // `consentry scan` in Node: units, and real Chromium against fixture sites (scans the built script tag).
+        test: {
+          name: 'scanner',
+          root: 'packages/scanner',
+          include: ['src/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Real Chromium against the built script-tag file (`pnpm build` first; `pnpm test` does).
         test: {
           name: 'e2e',

@@ -16,6 +16,8 @@ const allowed: Record<string, string[]> = {
   assembly: ['core', 'ui', 'blocker', 'vendors', 'proof'],
   browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
+  // A Node CLI: classifies with the catalog, checks its config skeleton with core.
+  scanner: ['core', 'vendors'],
 };
 
 // Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
@@ -30,6 +32,8 @@ const allowedThirdParty: Record<string, string[]> = {
   browser: [],
   // Peer dependencies: the app's own React 18 or 19, never shipped by us.
   react: ['react', 'react-dom'],
+  // Node only, never in a page: drives the machine's own Chromium.
+  scanner: ['playwright-core'],
 };
 
 const root = join(import.meta.dirname, '..', 'packages');
