@@ -40,7 +40,11 @@ export async function readBody(c: Context, max: number): Promise<Uint8Array | nu
 export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
 
 export async function readJson(c: Context, max: number): Promise<JsonBody> {
-  const bytes = await readBody(c, max);
+  return parseJson(await readBody(c, max), max);
+}
+
+/** Decodes a body read elsewhere; `null` means it was over `max` bytes. */
+export function parseJson(bytes: Uint8Array | null, max: number): JsonBody {
   if (bytes === null) return { ok: false, status: 413, error: `body larger than ${max} bytes` };
   let text: string;
   try {

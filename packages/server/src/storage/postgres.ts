@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { GENESIS_HASH, type NoticeRegistration } from '@consentry/protocol';
-import { MIGRATIONS, RECORD_COLUMNS, fromDbRow, rangeWhere, type RecordDbRow } from './schema.js';
+import { MIGRATIONS, RECORD_COLUMNS, SCHEMA_VERSION, fromDbRow, rangeWhere, toDbParams, type RecordDbRow } from './schema.js';
 import type { AppendOutcome, ChainHead, StorageAdapter, StoredRow } from './types.js';
 
 export interface PostgresStorageOptions {
@@ -8,6 +8,8 @@ export interface PostgresStorageOptions {
   /** Schema to keep the tables in (created when missing); tests use one per run. */
   schema?: string;
   poolSize?: number;
+  /** Monthly partitions created ahead of the current month (default 3). */
+  monthsAhead?: number;
 }
 
 interface HeadDbRow {
@@ -20,54 +22,153 @@ interface HeadDbRow {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const UNIQUE_VIOLATION = '23505';
+const CHECK_VIOLATION = '23514'; // also "no partition of relation ... found for row"
+
+// Columns of consentry_records with their array types, for INSERT ... SELECT FROM unnest(...).
+const RECORD_ARRAYS = [
+  'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'text',
+] as const;
+const unnestRecords = `INSERT INTO consentry_records (${RECORD_COLUMNS}) SELECT * FROM unnest(${RECORD_ARRAYS.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+
+/** `2026-11` → `2026-12`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+const partitionName = (month: string) => `consentry_records_y${month.replace('-', 'm')}`;
+const PARTITION = /^consentry_records_y(\d{4})m(\d{2})$/;
 
 /**
- * PostgreSQL storage. Durability is PostgreSQL's own: with the default synchronous_commit=on,
- * COMMIT returns after the WAL is flushed. Many server instances may share one database; each
+ * Version 2 for PostgreSQL: consentry_records becomes a table partitioned by month of `received_at`
+ * (declarative RANGE partitioning; text in "C" collation, so ISO dates compare as they sort), and
+ * recordId uniqueness moves to consentry_record_ids, because a unique index on a partitioned table
+ * must contain the partition key. Existing rows are copied into their months' partitions.
+ */
+async function migrateToPartitions(client: pg.PoolClient): Promise<void> {
+  await client.query(`
+ALTER TABLE consentry_records RENAME TO consentry_records_v1;
+ALTER TABLE consentry_records_v1 RENAME CONSTRAINT consentry_records_pkey TO consentry_records_v1_pkey;
+ALTER TABLE consentry_records_v1 RENAME CONSTRAINT consentry_records_record_id_key TO consentry_records_v1_record_id_key;
+ALTER INDEX consentry_records_consent RENAME TO consentry_records_v1_consent;
+ALTER INDEX consentry_records_received RENAME TO consentry_records_v1_received;
+CREATE TABLE consentry_records (
+  chain TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  record_id TEXT NOT NULL,
+  consent_id TEXT NOT NULL,
+  received_at TEXT COLLATE "C" NOT NULL,
+  decided_at TEXT COLLATE "C" NOT NULL,
+  notice_hash TEXT NOT NULL,
+  body TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  tree_index INTEGER,
+  tree_size INTEGER,
+  tree_path TEXT,
+  CONSTRAINT consentry_records_pkey PRIMARY KEY (chain, seq, received_at)
+) PARTITION BY RANGE (received_at);
+CREATE INDEX consentry_records_consent ON consentry_records (consent_id, decided_at, chain, seq);
+CREATE INDEX consentry_records_decided ON consentry_records (decided_at, chain, seq);
+CREATE TABLE consentry_record_ids (
+  record_id TEXT PRIMARY KEY,
+  chain TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  received_at TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX consentry_record_ids_received ON consentry_record_ids (received_at);`);
+  const { rows } = await client.query<{ month: string }>('SELECT DISTINCT substr(received_at, 1, 7) AS month FROM consentry_records_v1');
+  for (const { month } of rows) await createPartition(client, month);
+  await client.query(`
+INSERT INTO consentry_records (${RECORD_COLUMNS})
+  SELECT chain, seq, record_id, consent_id, received_at, (body::json)->>'timestamp', notice_hash, body, hash, signature, key_id, NULL, NULL, NULL
+  FROM consentry_records_v1;
+INSERT INTO consentry_record_ids (record_id, chain, seq, received_at) SELECT record_id, chain, seq, received_at FROM consentry_records_v1;
+DROP TABLE consentry_records_v1;`);
+}
+
+async function createPartition(client: pg.ClientBase, month: string): Promise<void> {
+  if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`not a month: ${month}`);
+  await client.query(
+    `CREATE TABLE IF NOT EXISTS ${partitionName(month)} PARTITION OF consentry_records FOR VALUES FROM ('${month}') TO ('${nextMonth(month)}')`,
+  );
+}
+
+/**
+ * PostgreSQL storage. Durability does not depend on the server's configuration: every write
+ * transaction raises `synchronous_commit` to `on` when the server or role has it `off`, so COMMIT
+ * returns only after the WAL is flushed. Many server instances may share one database; each
  * appends to its own chain (CONSENTRY_CHAIN), and the chain head row is locked FOR UPDATE so two
  * writers on the same chain serialise instead of forking it.
  */
 export function createPostgresStorage(options: PostgresStorageOptions): StorageAdapter {
   const schema = options.schema;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const monthsAhead = options.monthsAhead ?? 3;
+  // The connection string's `?options=` would override `options` given beside it: merge them.
+  const url = new URL(options.connectionString);
+  const pgOptions = [url.searchParams.get('options'), schema ? `-c search_path=${schema}` : null].filter(Boolean).join(' ');
+  url.searchParams.delete('options');
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
+    connectionString: url.toString(),
     max: options.poolSize ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(pgOptions ? { options: pgOptions } : {}),
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('[consentry-server] PostgreSQL idle client error:', error.message));
 
+  const BEGIN = "BEGIN; SELECT set_config('synchronous_commit', CASE WHEN current_setting('synchronous_commit') = 'off' THEN 'on' ELSE current_setting('synchronous_commit') END, true)";
+
   async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    let broken: unknown;
     try {
-      await client.query('BEGIN');
+      await client.query(BEGIN);
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection may still be inside the failed transaction: never hand it to the next caller.
+        broken = rollbackError;
+      }
       throw error;
     } finally {
-      client.release();
+      client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
     }
   }
 
-  const lockHead = async (client: pg.PoolClient, chain: string) => {
-    await client.query(
-      'INSERT INTO consentry_chains (chain, seq, hash, base_seq, base_hash) VALUES ($1, 0, $2, 0, $2) ON CONFLICT (chain) DO NOTHING',
-      [chain, GENESIS_HASH],
-    );
+  const knownChains = new Set<string>();
+  const lockHead = async (client: pg.PoolClient, chain: string): Promise<HeadDbRow> => {
+    if (!knownChains.has(chain)) {
+      await client.query(
+        'INSERT INTO consentry_chains (chain, seq, hash, base_seq, base_hash) VALUES ($1, 0, $2, 0, $2) ON CONFLICT (chain) DO NOTHING',
+        [chain, GENESIS_HASH],
+      );
+    }
     const { rows } = await client.query<HeadDbRow>('SELECT * FROM consentry_chains WHERE chain = $1 FOR UPDATE', [chain]);
-    return rows[0]!;
+    if (rows[0]) knownChains.add(chain);
+    else knownChains.delete(chain);
+    return rows[0] ?? lockHead(client, chain);
   };
+
+  async function ensurePartitions(client: pg.ClientBase, from: Date): Promise<void> {
+    // One creator at a time: concurrent CREATE ... PARTITION OF can collide in the catalog.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('consentry_partitions'))");
+    let month = from.toISOString().slice(0, 7);
+    for (let i = 0; i <= monthsAhead; i++, month = nextMonth(month)) await createPartition(client, month);
+  }
 
   async function appendOnce(chain: string, inputs: Parameters<StorageAdapter['append']>[1], seal: Parameters<StorageAdapter['append']>[2]) {
     return inTransaction(async (client) => {
       const h = await lockHead(client, chain);
       const ids = [...new Set(inputs.map((i) => i.record.recordId))];
       const { rows: existingRows } = await client.query<RecordDbRow>(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = ANY($1::text[])`,
+        `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+         FROM consentry_record_ids i JOIN consentry_records r ON r.chain = i.chain AND r.seq = i.seq AND r.received_at = i.received_at
+         WHERE i.record_id = ANY($1::text[])`,
         [ids],
       );
       const known = new Map(existingRows.map((r) => [r.record_id, fromDbRow(r)]));
@@ -76,19 +177,24 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       const outcomes: AppendOutcome[] = inputs.map((input) => {
         const found = known.get(input.record.recordId);
         if (found) return { status: 'existing', row: found };
-        const row = seal(input, chain, prev);
+        const row = seal.link(input, chain, prev);
         known.set(row.recordId, row);
         created.push(row);
         prev = { seq: row.seq, hash: row.hash };
         return { status: 'created', row };
       });
       if (created.length > 0) {
-        const col = <K extends keyof StoredRow>(k: K) => created.map((r) => r[k]);
+        seal.sign(created);
+        const params = created.map(toDbParams);
+        const col = <K extends keyof ReturnType<typeof toDbParams>>(k: K) => params.map((r) => r[k]);
         await client.query(
-          `INSERT INTO consentry_records (${RECORD_COLUMNS})
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-          [col('chain'), col('seq'), col('recordId'), col('consentId'), col('receivedAt'), col('noticeHash'), col('body'), col('hash'), col('signature'), col('keyId')],
+          'INSERT INTO consentry_record_ids (record_id, chain, seq, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])',
+          [col('recordId'), col('chain'), col('seq'), col('receivedAt')],
         );
+        await client.query(unnestRecords, [
+          col('chain'), col('seq'), col('recordId'), col('consentId'), col('receivedAt'), col('decidedAt'), col('noticeHash'),
+          col('body'), col('hash'), col('signature'), col('keyId'), col('treeIndex'), col('treeSize'), col('treePath'),
+        ]);
         await client.query('UPDATE consentry_chains SET seq = $2, hash = $3 WHERE chain = $1', [chain, prev.seq, prev.hash]);
       }
       return outcomes;
@@ -109,28 +215,55 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         const done = new Set(rows.map((r) => r.version));
         for (const m of MIGRATIONS) {
           if (done.has(m.version)) continue;
-          await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
+          if (m.version === 2) await migrateToPartitions(client);
+          else if (m.sql) await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
           await client.query('INSERT INTO consentry_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
         }
       });
-      return MIGRATIONS.at(-1)!.version;
+      await this.maintain();
+      return SCHEMA_VERSION;
+    },
+    async maintain() {
+      await inTransaction((client) => ensurePartitions(client, new Date()));
+    },
+    async durability() {
+      // What a write transaction runs with, whatever the server default is.
+      return inTransaction(async (client) => {
+        const { rows } = await client.query<{ synchronous_commit: string; fsync: string }>(
+          "SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync",
+        );
+        return { ...rows[0]! };
+      });
     },
     async append(chain, inputs, seal) {
-      // Another instance may insert the same recordId between our check and our insert:
-      // the unique index refuses it, and the retry then finds the stored row.
       for (let attempt = 0; ; attempt++) {
         try {
           return await appendOnce(chain, inputs, seal);
         } catch (error) {
-          if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+          const code = (error as { code?: string }).code;
+          if (attempt >= 3) throw error;
+          if (code === CHECK_VIOLATION && /no partition/.test((error as Error).message)) {
+            // The month's partition is missing (the daily maintenance did not run): create it, retry.
+            await inTransaction((client) => ensurePartitions(client, new Date(Date.parse(inputs[0]!.receivedAt))));
+            continue;
+          }
+          // Another instance may insert the same recordId between our check and our insert:
+          // the unique index refuses it, and the retry then finds the stored row.
+          if (code !== UNIQUE_VIOLATION) throw error;
         }
       }
     },
     async findByRecordId(recordId) {
-      return (await records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = $1`, [recordId]))[0] ?? null;
+      const rows = await records(
+        `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+         FROM consentry_record_ids i JOIN consentry_records r ON r.chain = i.chain AND r.seq = i.seq AND r.received_at = i.received_at
+         WHERE i.record_id = $1`,
+        [recordId],
+      );
+      return rows[0] ?? null;
     },
     listByConsentId: (consentId, limit) =>
-      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY received_at, chain, seq LIMIT $2`, [
+      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at, chain, seq LIMIT $2`, [
         consentId,
         limit,
       ]),
@@ -138,7 +271,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       const { where, args } = rangeWhere(query, (n) => `$${n}`);
       args.push(query.limit);
       return records(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, chain, seq LIMIT $${args.length}`,
+        `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, chain, seq LIMIT $${args.length}`,
         args,
       );
     },
@@ -184,25 +317,49 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       );
       return rows.map((r) => ({ keyId: r.key_id, publicKey: r.public_key, createdAt: r.created_at }));
     },
+    /**
+     * Drops every monthly partition that ends on or before `before`. Each chain loses a prefix (a
+     * writer's receivedAt only grows), whose last record becomes the chain's base, so the rest still
+     * verifies. A chain whose old rows are not a prefix (a clock that went back) stops the purge.
+     */
     async purge(before) {
-      const { rows: chains } = await pool.query<{ chain: string }>('SELECT chain FROM consentry_chains ORDER BY chain');
-      let removed = 0;
-      for (const { chain } of chains) {
-        removed += await inTransaction(async (client) => {
-          const h = await lockHead(client, chain);
-          const first = (await client.query<{ seq: string | null }>(
-            'SELECT MIN(seq) AS seq FROM consentry_records WHERE chain = $1 AND received_at >= $2',
-            [chain, before],
-          )).rows[0]!.seq;
-          const upTo = first === null ? Number(h.seq) : Number(first) - 1;
-          if (upTo <= Number(h.base_seq)) return 0;
-          const { rows } = await client.query<{ hash: string }>('SELECT hash FROM consentry_records WHERE chain = $1 AND seq = $2', [chain, upTo]);
-          const del = await client.query('DELETE FROM consentry_records WHERE chain = $1 AND seq <= $2', [chain, upTo]);
-          await client.query('UPDATE consentry_chains SET base_seq = $2, base_hash = $3 WHERE chain = $1', [chain, upTo, rows[0]!.hash]);
-          return del.rowCount ?? 0;
-        });
-      }
-      return removed;
+      return inTransaction(async (client) => {
+        const { rows: parts } = await client.query<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+           WHERE i.inhparent = 'consentry_records'::regclass ORDER BY c.relname`,
+        );
+        const droppable = parts
+          .map((p) => ({ name: p.name, m: PARTITION.exec(p.name) }))
+          .filter((p): p is { name: string; m: RegExpExecArray } => p.m !== null)
+          .map((p) => ({ name: p.name, end: nextMonth(`${p.m[1]}-${p.m[2]}`) }))
+          .filter((p) => p.end <= before.slice(0, 7) || `${p.end}-01T00:00:00.000Z` <= before);
+        if (droppable.length === 0) return 0;
+        const boundary = droppable.map((p) => p.end).sort().at(-1)!;
+        const { rows: heads } = await client.query<HeadDbRow>('SELECT * FROM consentry_chains ORDER BY chain FOR UPDATE');
+        let removed = 0;
+        const bases: [string, number, string][] = [];
+        for (const h of heads) {
+          const { rows } = await client.query<{ n: string; last: string | null }>(
+            'SELECT count(*) AS n, max(seq) AS last FROM consentry_records WHERE chain = $1 AND received_at < $2',
+            [h.chain, boundary],
+          );
+          const n = Number(rows[0]!.n);
+          if (n === 0) continue;
+          const upTo = Number(rows[0]!.last);
+          if (upTo - Number(h.base_seq) !== n) {
+            throw new Error(`purge stopped: chain ${h.chain} has records before ${boundary} that are not a prefix of the chain (receivedAt went back)`);
+          }
+          const { rows: at } = await client.query<{ hash: string }>('SELECT hash FROM consentry_records WHERE chain = $1 AND seq = $2', [h.chain, upTo]);
+          bases.push([h.chain, upTo, at[0]!.hash]);
+          removed += n;
+        }
+        for (const [chain, seq, hash] of bases) {
+          await client.query('UPDATE consentry_chains SET base_seq = $2, base_hash = $3 WHERE chain = $1', [chain, seq, hash]);
+        }
+        await client.query('DELETE FROM consentry_record_ids WHERE received_at < $1', [boundary]);
+        for (const p of droppable) await client.query(`DROP TABLE ${p.name}`);
+        return removed;
+      });
     },
     async ping() {
       await pool.query('SELECT 1');
