@@ -29,7 +29,7 @@ export function csvHeader(): string {
 }
 
 export function csvLine(r: ExportedRecord): string {
-  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...r, ...r.choices };
+  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = { tree: null, ...r, ...r.choices };
   return `${CSV_COLUMNS.map((c) => cell(flat[c])).join(',')}\r\n`;
 }
 

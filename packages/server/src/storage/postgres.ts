@@ -28,7 +28,14 @@ const CHECK_VIOLATION = '23514'; // also "no partition of relation ... found for
 const RECORD_ARRAYS = [
   'text', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'integer', 'text',
 ] as const;
-const unnestRecords = `INSERT INTO consentry_records (${RECORD_COLUMNS}) SELECT * FROM unnest(${RECORD_ARRAYS.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+// The batch's writes in one statement (one round trip): record ids, records, the new chain head.
+// A recordId stored meanwhile by another instance fails the whole statement (unique violation).
+const writeBatch = `WITH ids AS (
+  INSERT INTO consentry_record_ids (record_id, chain, seq, received_at) SELECT r, c, s, t FROM unnest($3::text[], $1::text[], $2::bigint[], $5::text[]) AS u(r, c, s, t)
+), recs AS (
+  INSERT INTO consentry_records (${RECORD_COLUMNS}) SELECT * FROM unnest(${RECORD_ARRAYS.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})
+)
+UPDATE consentry_chains SET seq = $${RECORD_ARRAYS.length + 2}, hash = $${RECORD_ARRAYS.length + 3} WHERE chain = $${RECORD_ARRAYS.length + 1}`;
 
 /** `2026-11` → `2026-12`. */
 function nextMonth(month: string): string {
@@ -187,15 +194,11 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         seal.sign(created);
         const params = created.map(toDbParams);
         const col = <K extends keyof ReturnType<typeof toDbParams>>(k: K) => params.map((r) => r[k]);
-        await client.query(
-          'INSERT INTO consentry_record_ids (record_id, chain, seq, received_at) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])',
-          [col('recordId'), col('chain'), col('seq'), col('receivedAt')],
-        );
-        await client.query(unnestRecords, [
+        await client.query(writeBatch, [
           col('chain'), col('seq'), col('recordId'), col('consentId'), col('receivedAt'), col('decidedAt'), col('noticeHash'),
           col('body'), col('hash'), col('signature'), col('keyId'), col('treeIndex'), col('treeSize'), col('treePath'),
+          chain, prev.seq, prev.hash,
         ]);
-        await client.query('UPDATE consentry_chains SET seq = $2, hash = $3 WHERE chain = $1', [chain, prev.seq, prev.hash]);
       }
       return outcomes;
     });
