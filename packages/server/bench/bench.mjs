@@ -12,7 +12,7 @@
 //   BENCH_INSTANCES=3                # PostgreSQL scale-out run (0 = skip)
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,19 @@ function load(url, options) {
   });
 }
 
-const summary = (r, loadBefore) => ({
+/** CPU time (user + system, ms) a process has used so far, from /proc; null where there is none. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s ticks
+  } catch {
+    return null;
+  }
+}
+
+const summary = (r, loadBefore, cpu) => ({
+  // Server CPU per acknowledged record: what the load average cannot take away.
+  cpuUs: cpu === null || !r['2xx'] ? null : Math.round((cpu * 1000) / r['2xx']),
   rps: Math.round(r.requests.average),
   p50: r.latency.p50,
   p99: r.latency.p99,
@@ -103,9 +115,12 @@ const summary = (r, loadBefore) => ({
   load: `${loadBefore}→${load1()}`,
 });
 
-async function measure(url, options) {
+async function measure(url, options, pids = []) {
   const before = load1();
-  return summary(await load(url, options), before);
+  const cpu0 = pids.map(cpuMs);
+  const result = await load(url, options);
+  const cpu = pids.length && cpu0.every((c) => c !== null) ? pids.reduce((sum, pid, i) => sum + (cpuMs(pid) ?? NaN) - cpu0[i], 0) : null;
+  return summary(result, before, Number.isNaN(cpu) ? null : cpu);
 }
 
 const stop = async (child) => {
@@ -124,8 +139,8 @@ async function benchStorage(name, env, build, profile) {
   try {
     await registerNotice(url);
     await load(url, { duration: 2 }); // warm-up: JIT, page cache, WAL
-    const max = await measure(url, {});
-    const fixed = await measure(url, { overallRate: 1000, connections: 32 });
+    const max = await measure(url, {}, [child.pid]);
+    const fixed = await measure(url, { overallRate: 1000, connections: 32 }, [child.pid]);
     return { name, build: build.label, max, fixed, profileDir };
   } finally {
     await stop(child);
@@ -150,7 +165,7 @@ async function benchScaleOut(pgEnv) {
     const urls = started.map((s) => s.url);
     await registerNotice(urls[0]);
     await load(urls, { duration: 2 });
-    return await measure(urls, {});
+    return await measure(urls, {}, started.map((s) => s.child.pid));
   } finally {
     for (const s of started) await stop(s.child);
   }
@@ -232,17 +247,17 @@ const single = results.find((r) => r.build === 'this build' && r.name.startsWith
 const lines = [
   `Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), autocannon ${connections} connections (32 for the fixed rate), ${seconds} s per run, loopback; 1-min load average ${loadBefore} at the start, ${load1()} at the end (load column: before→after each run).`,
   '',
-  '| build | storage | max records/s | p50 ms | p99 ms | load | p50 ms @ 1,000/s | p99 ms @ 1,000/s | achieved /s @ 1,000/s | load | non-2xx+errors |',
-  '|---|---|---:|---:|---:|---|---:|---:|---:|---|---:|',
+  '| build | storage | max records/s | p50 ms | p99 ms | server CPU µs/record | load | p50 ms @ 1,000/s | p99 ms @ 1,000/s | achieved /s @ 1,000/s | load | non-2xx+errors |',
+  '|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|',
   ...results.map(
     (r) =>
-      `| ${r.build} | ${r.name} | ${r.max.rps} | ${r.max.p50} | ${r.max.p99} | ${r.max.load} | ${r.fixed.p50} | ${r.fixed.p99} | ${r.fixed.rps} | ${r.fixed.load} | ${r.max.other + r.fixed.other} |`,
+      `| ${r.build} | ${r.name} | ${r.max.rps} | ${r.max.p50} | ${r.max.p99} | ${r.max.cpuUs ?? '–'} | ${r.max.load} | ${r.fixed.p50} | ${r.fixed.p99} | ${r.fixed.rps} | ${r.fixed.load} | ${r.max.other + r.fixed.other} |`,
   ),
 ];
 if (scaleOut) {
   lines.push(
     '',
-    `PostgreSQL, ${instances} instances (one chain each) behind round-robin connections: ${scaleOut.rps} records/s, p50 ${scaleOut.p50} ms, p99 ${scaleOut.p99} ms, load ${scaleOut.load}, non-2xx+errors ${scaleOut.other}` +
+    `PostgreSQL, ${instances} instances (one chain each) behind round-robin connections: ${scaleOut.rps} records/s, p50 ${scaleOut.p50} ms, p99 ${scaleOut.p99} ms, server CPU ${scaleOut.cpuUs ?? '–'} µs/record (all instances), load ${scaleOut.load}, non-2xx+errors ${scaleOut.other}` +
       (single ? `; one instance in this run: ${single.max.rps} records/s (${(scaleOut.rps / single.max.rps).toFixed(2)}×).` : '.'),
   );
 }

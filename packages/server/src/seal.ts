@@ -48,10 +48,13 @@ export function createSealer(key: SigningKey): Sealer {
       const tree = buildTree(rows.map((r) => Buffer.from(r.hash, 'hex')));
       const signature = sign(null, tree.root, key.privateKey).toString('base64url');
       const root = tree.root.toString('hex');
+      // Sibling nodes are shared by many paths: hex-encode each once.
+      const hex = new Map<Buffer, string>();
+      const toHex = (b: Buffer) => hex.get(b) ?? (hex.set(b, b.toString('hex')), hex.get(b)!);
       rows.forEach((row, index) => {
         row.signature = signature;
         row.keyId = key.keyId;
-        row.tree = { index, size: rows.length, root, path: tree.path(index).map((b) => b.toString('hex')) };
+        row.tree = { index, size: rows.length, root, path: tree.path(index).map(toHex) };
       });
     },
   };

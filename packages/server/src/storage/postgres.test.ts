@@ -4,6 +4,7 @@ import { createSealer } from '../seal.js';
 import { makeRecord, makeSigningKey } from '../test-utils/fixtures.js';
 import { verifyStorage } from '../verify.js';
 import { describeStorageContract } from '../test-utils/adapter-contract.js';
+import { itUpgradesFromVersion1 } from '../test-utils/upgrade-contract.js';
 import { postgresForTests, uniqueSchema } from '../test-utils/postgres.js';
 import { createPostgresStorage, dropPostgresSchema } from './postgres.js';
 
@@ -29,6 +30,27 @@ if (url) {
         await dropPostgresSchema(url, schema);
       },
     };
+  });
+
+  describe('PostgreSQL upgrade', () => {
+    itUpgradesFromVersion1(async (sql) => {
+      const schema = uniqueSchema();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}; ${sql}`);
+      } finally {
+        await client.end();
+      }
+      const storage = createPostgresStorage({ connectionString: url, schema });
+      return {
+        storage,
+        async cleanup() {
+          await storage.close();
+          await dropPostgresSchema(url, schema);
+        },
+      };
+    }, 'BIGINT');
   });
 
   describe('PostgreSQL connection hygiene', () => {
