@@ -69,6 +69,12 @@ export interface RunningServer extends ConsentryServer {
 /** createServer + listen on HOST:PORT, with the daily retention sweep and partition upkeep. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const server = await createServer(config);
+  // Said on every start: a default that deletes records must never be a surprise.
+  console.log(
+    config.retentionDays === null
+      ? '[consentry-server] retention: off, records are kept (CONSENTRY_RETENTION_DAYS=0)'
+      : `[consentry-server] retention: records received more than ${config.retentionDays} days ago are deleted on start and daily (CONSENTRY_RETENTION_DAYS; 0 keeps them)`,
+  );
   const purged = await server.applyRetention();
   if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
   const timer = setInterval(() => {
