@@ -8,7 +8,8 @@
 //   BENCH_SECONDS=5 node packages/server/bench/bench.mjs
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test ...
 //   BENCH_STORAGE=sqlite|postgres    # only one of them
-//   BENCH_BASELINE=/path/to/other/packages/server   # also run another build, interleaved (before/after)
+//   BENCH_BASELINE=/path/to/other/packages/server   # also run another build after this one (before/after)
+//   BENCH_BASELINE_FIRST=1           # ... before this one instead
 //   BENCH_INSTANCES=3                # PostgreSQL scale-out run (0 = skip)
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -23,7 +24,8 @@ import { topFrames } from './profile.mjs';
 const here = fileURLToPath(new URL('..', import.meta.url));
 const builds = [{ label: 'this build', bin: join(here, 'bin', 'consentry-server.mjs') }];
 if (process.env.BENCH_BASELINE) builds.push({ label: 'baseline', bin: join(process.env.BENCH_BASELINE, 'bin', 'consentry-server.mjs') });
-const bin = builds[0].bin;
+const bin = builds[0].bin; // verify always runs with this build (it reads older builds' records too)
+if (process.env.BENCH_BASELINE_FIRST === '1') builds.reverse(); // to see whether run order matters
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const instances = Number(process.env.BENCH_INSTANCES ?? 3);
@@ -197,9 +199,10 @@ try {
   if (only !== 'postgres') {
     for (const [i, build] of builds.entries()) {
       const env = { CONSENTRY_DATA_DIR: join(tmp, `sqlite-${i}`) };
-      const r = await benchStorage('SQLite (WAL, synchronous=FULL)', env, build, i === 0);
+      const mine = build.label === 'this build';
+      const r = await benchStorage('SQLite (WAL, synchronous=FULL)', env, build, mine);
       results.push(r);
-      if (i === 0) profiles.push(['SQLite', r.profileDir]);
+      if (mine) profiles.push(['SQLite', r.profileDir]);
       console.log(`sqlite chain after the ${build.label} run: ${verifyWith(env)}`);
     }
   }
@@ -220,9 +223,10 @@ try {
     try {
       for (const [i, build] of builds.entries()) {
         const env = await pgEnv(i);
-        const r = await benchStorage('PostgreSQL 15 (synchronous_commit=on)', env, build, i === 0);
+        const mine = build.label === 'this build';
+        const r = await benchStorage('PostgreSQL 15 (synchronous_commit=on)', env, build, mine);
         results.push(r);
-        if (i === 0) profiles.push(['PostgreSQL', r.profileDir]);
+        if (mine) profiles.push(['PostgreSQL', r.profileDir]);
         console.log(`postgres chain after the ${build.label} run: ${verifyWith(env)}`);
       }
       if (instances > 1) {

@@ -8,6 +8,7 @@ import type { StorageAdapter } from './storage/types.js';
 import { createApp } from './app.js';
 import { makeSigningKey } from './test-utils/fixtures.js';
 import { createNoticeCache } from './notice-cache.js';
+import { verifyStorage } from './verify.js';
 
 type Harness = Awaited<ReturnType<typeof appOnSqlite>>;
 let h: Harness;
@@ -95,6 +96,18 @@ describe('POST /v1/consents', () => {
     }
     const badUtf8 = await h.post('/v1/consents', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
     expect(await badUtf8.json()).toEqual({ error: 'body is not valid UTF-8', path: '' });
+  });
+
+  it('refuses a lone UTF-16 surrogate, which no database stores as sent (the hash would stop matching)', async () => {
+    h = await appOnSqlite();
+    const text = JSON.stringify(makeRecord({ userAgent: 'Mozilla/5.0 @' })).replace('@', '\\ud800');
+    const res = await h.post('/v1/consents', text);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ path: '' });
+    // A proper pair (an emoji written as escapes) is fine, and the chain verifies with it.
+    const paired = JSON.stringify(makeRecord({ userAgent: 'Mozilla/5.0 @' })).replace('@', '\\ud83d\\ude00');
+    expect((await h.post('/v1/consents', paired)).status).toBe(201);
+    expect(await verifyStorage(h.storage)).toMatchObject({ ok: true, records: 1 });
   });
 
   it('answers 413 over 16 KB, with or without a content-length', async () => {
