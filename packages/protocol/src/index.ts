@@ -11,6 +11,7 @@ export {
   type ChainedRecord,
   type SealedRecord,
   type Receipt,
+  type BatchInclusion,
   type Notice,
   type NoticeRegistration,
 } from './record.js';

@@ -53,12 +53,27 @@ export interface ChainedRecord extends ConsentRecord {
   prevHash: string;
 }
 
+/**
+ * Where a record sits in the Merkle tree of the batch it was committed in (RFC 9162 shape:
+ * leaf = SHA-256(0x00 || hash bytes), node = SHA-256(0x01 || left || right)). The batch's one
+ * Ed25519 signature is over the 32 bytes of `root`. Absent on records sealed one by one.
+ */
+export interface BatchInclusion {
+  index: number;
+  size: number;
+  /** Hex SHA-256 of the tree head the signature covers. */
+  root: string;
+  /** Audit path, hex, nearest sibling first. */
+  path: string[];
+}
+
 /** A stored record with its seal: `hash` = SHA-256(canonical JSON of the ChainedRecord). */
 export interface SealedRecord extends ChainedRecord {
   hash: string;
-  /** Ed25519 over the 32 hash bytes, base64url. */
+  /** Ed25519, base64url: over `tree.root` when `tree` is present, else over the 32 hash bytes. */
   signature: string;
   keyId: string;
+  tree?: BatchInclusion;
 }
 
 /** What `POST /v1/consents` answers with (ARCHITECTURE section 7). */
@@ -68,6 +83,8 @@ export interface Receipt {
   hash: string;
   signature: string;
   keyId: string;
+  /** Batch inclusion proof; keep it with the receipt, the signature is over its root. */
+  tree?: BatchInclusion;
 }
 
 /** The exact texts shown, in the language shown. */

@@ -1,12 +1,14 @@
-import { verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson, noticeHash, sha256Hex, type SealedRecord } from '@consentry/protocol';
+import { canonicalJson, noticeHash, sha256Hex, type Receipt, type SealedRecord } from '@consentry/protocol';
 import { publicKeyFromRaw } from './keys.js';
 import { ADMIN, appOnSqlite } from './test-utils/app-harness.js';
 import { makeRecord } from './test-utils/fixtures.js';
 import type { StorageAdapter } from './storage/types.js';
 import { createApp } from './app.js';
 import { makeSigningKey } from './test-utils/fixtures.js';
+import { createNoticeCache } from './notice-cache.js';
+import { verifyStorage } from './verify.js';
 
 type Harness = Awaited<ReturnType<typeof appOnSqlite>>;
 let h: Harness;
@@ -15,17 +17,36 @@ afterEach(async () => {
 });
 
 describe('POST /v1/consents', () => {
-  it('answers 201 with a receipt whose signature verifies against GET /v1/keys', async () => {
+  it('answers 201 with a receipt that verifies offline against GET /v1/keys (batch root, RFC 9162 audit path)', async () => {
     h = await appOnSqlite();
-    const record = makeRecord();
-    const res = await h.post('/v1/consents', record);
-    expect(res.status).toBe(201);
-    const receipt = (await res.json()) as { recordId: string; seq: number; hash: string; signature: string; keyId: string; noticeOnFile: boolean };
-    expect(receipt).toMatchObject({ recordId: record.recordId, seq: 1, keyId: h.signingKey.keyId, noticeOnFile: false });
+    const records = Array.from({ length: 5 }, () => makeRecord());
+    // Sent together, so they share one batch and one signature.
+    const responses = await Promise.all(records.map((r) => h.post('/v1/consents', r)));
     const keys = (await (await h.app.request('/v1/keys')).json()) as { keys: { keyId: string; publicKey: string; active: boolean }[] };
-    const key = keys.keys.find((k) => k.keyId === receipt.keyId)!;
-    expect(key.active).toBe(true);
-    expect(verify(null, Buffer.from(receipt.hash, 'hex'), publicKeyFromRaw(key.publicKey), Buffer.from(receipt.signature, 'base64url'))).toBe(true);
+    const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+    for (const [i, res] of responses.entries()) {
+      expect(res.status).toBe(201);
+      const receipt = (await res.json()) as Receipt & { noticeOnFile: boolean };
+      expect(receipt).toMatchObject({ recordId: records[i]!.recordId, keyId: h.signingKey.keyId, noticeOnFile: false });
+      const key = keys.keys.find((k) => k.keyId === receipt.keyId)!;
+      expect(key.active).toBe(true);
+      // Independent fold of the audit path (RFC 9162 2.1.3.2), then Ed25519 over the root.
+      const tree = receipt.tree!;
+      let fn = tree.index;
+      let sn = tree.size - 1;
+      let r = sha(Buffer.from([0]), Buffer.from(receipt.hash, 'hex'));
+      for (const p of tree.path.map((x) => Buffer.from(x, 'hex'))) {
+        if (fn % 2 === 1 || fn === sn) {
+          r = sha(Buffer.from([1]), p, r);
+          while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn >> 1, sn >> 1];
+        } else r = sha(Buffer.from([1]), r, p);
+        [fn, sn] = [fn >> 1, sn >> 1];
+      }
+      expect(sn).toBe(0);
+      expect(r.toString('hex')).toBe(tree.root);
+      expect(verify(null, r, publicKeyFromRaw(key.publicKey), Buffer.from(receipt.signature, 'base64url'))).toBe(true);
+      expect(verify(null, Buffer.from(tree.root.replace(/^./, (c) => (c === '0' ? '1' : '0')), 'hex'), publicKeyFromRaw(key.publicKey), Buffer.from(receipt.signature, 'base64url'))).toBe(false);
+    }
   });
 
   it('hashes the canonical stored record with the previous hash inside, same as the WebCrypto code', async () => {
@@ -38,8 +59,8 @@ describe('POST /v1/consents', () => {
     const [first, second] = history.records;
     expect(second!.prevHash).toBe(first!.hash);
     for (const r of history.records) {
-      const { hash, signature, keyId, noticeOnFile, ...entry } = r;
-      void signature, keyId, noticeOnFile;
+      const { hash, signature, keyId, noticeOnFile, tree, ...entry } = r;
+      void signature, keyId, noticeOnFile, tree;
       expect(await sha256Hex(canonicalJson(entry))).toBe(hash);
     }
   });
@@ -75,6 +96,18 @@ describe('POST /v1/consents', () => {
     }
     const badUtf8 = await h.post('/v1/consents', new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]));
     expect(await badUtf8.json()).toEqual({ error: 'body is not valid UTF-8', path: '' });
+  });
+
+  it('refuses a lone UTF-16 surrogate, which no database stores as sent (the hash would stop matching)', async () => {
+    h = await appOnSqlite();
+    const text = JSON.stringify(makeRecord({ userAgent: 'Mozilla/5.0 @' })).replace('@', '\\ud800');
+    const res = await h.post('/v1/consents', text);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ path: '' });
+    // A proper pair (an emoji written as escapes) is fine, and the chain verifies with it.
+    const paired = JSON.stringify(makeRecord({ userAgent: 'Mozilla/5.0 @' })).replace('@', '\\ud83d\\ude00');
+    expect((await h.post('/v1/consents', paired)).status).toBe(201);
+    expect(await verifyStorage(h.storage)).toMatchObject({ ok: true, records: 1 });
   });
 
   it('answers 413 over 16 KB, with or without a content-length', async () => {
@@ -208,10 +241,9 @@ describe('GET /v1/export', () => {
     expect((await h.app.request('/v1/export')).status).toBe(401);
   });
 
-  it('streams NDJSON within from/to, and says which records have their notice on file', async () => {
-    let t = Date.parse('2026-01-01T00:00:00.000Z');
-    h = await appOnSqlite({ now: () => new Date((t += 86_400_000)) });
-    const records = Array.from({ length: 5 }, () => makeRecord());
+  it('streams NDJSON within from/to (decision time), and says which records have their notice on file', async () => {
+    h = await appOnSqlite();
+    const records = Array.from({ length: 5 }, (_, i) => makeRecord({ timestamp: `2026-01-0${i + 2}T00:00:00.000Z` }));
     for (const r of records) await h.post('/v1/consents', r);
     const res = await h.app.request('/v1/export?from=2026-01-03&to=2026-01-05', { headers: auth });
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
@@ -252,5 +284,52 @@ describe('other routes', () => {
     const missing = await h.app.request('/v1/nothing');
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: 'not found' });
+  });
+});
+
+describe('client address behind reverse proxies', () => {
+  const xff = (v: string) => ({ 'x-forwarded-for': v });
+
+  it('ignores X-Forwarded-For by default: the rate limit keys on the socket peer, and nobody picks their own bucket', async () => {
+    h = await appOnSqlite({ rateLimit: 2, trustedProxies: [] });
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.1'), '203.0.113.9')).status).toBe(201);
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.2'), '203.0.113.9')).status).toBe(201);
+    // A forged header does not buy a fresh bucket.
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.3'), '203.0.113.9')).status).toBe(429);
+    expect((await h.post('/v1/consents', makeRecord(), {}, '203.0.113.10')).status).toBe(201);
+    const stored = makeRecord();
+    await h.post('/v1/consents', stored, xff('198.51.100.4'), '203.0.113.11');
+    const ip = ((await (await h.app.request(`/v1/consents/${stored.consentId}`)).json()) as { records: { ip: string }[] }).records[0]!.ip;
+    expect(ip).toBe('203.0.113.0/24');
+  });
+
+  it('behind listed proxies, keys on the first untrusted hop from the right; a client cannot spoof past the proxy', async () => {
+    h = await appOnSqlite({ rateLimit: 1, trustedProxies: ['10.0.0.0/8', '2001:db8::1'] });
+    // Two visitors behind the same proxy get their own buckets.
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.1'), '10.0.0.5')).status).toBe(201);
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.2'), '10.0.0.5')).status).toBe(201);
+    // The visitor puts a fake address first; the proxy appends the real one, which is what counts.
+    expect((await h.post('/v1/consents', makeRecord(), xff('192.0.2.77, 198.51.100.1'), '10.0.0.5')).status).toBe(429);
+    // Chained proxies: trusted hops are skipped (IPv6 proxy address, IPv4-mapped peer).
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.3, 10.2.3.4'), '2001:db8::1')).status).toBe(201);
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.3'), '::ffff:10.0.0.6')).status).toBe(429);
+    // A peer that is not a listed proxy is the client, whatever it claims.
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.9'), '203.0.113.20')).status).toBe(201);
+    expect((await h.post('/v1/consents', makeRecord(), xff('198.51.100.10'), '203.0.113.20')).status).toBe(429);
+  });
+});
+
+describe('notice cache', () => {
+  it('stays within its bound however many notices are registered', async () => {
+    const cache = createNoticeCache(50);
+    h = await appOnSqlite({ noticeCache: cache });
+    for (let i = 0; i < 120; i++) {
+      const notice = { language: 'en', texts: { 'banner.title': `Notice ${i}` } };
+      expect((await h.post('/v1/notices', { noticeHash: await noticeHash(notice), ...notice })).status).toBe(201);
+    }
+    expect(cache.size).toBe(50);
+    // Evicted hashes are still answered from the database.
+    const first = { language: 'en', texts: { 'banner.title': 'Notice 0' } };
+    expect(await (await h.post('/v1/consents', makeRecord({ noticeHash: await noticeHash(first) }))).json()).toMatchObject({ noticeOnFile: true });
   });
 });

@@ -2,14 +2,17 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { MAX_RECORD_BYTES, isUuid, noticeHash, validateNoticeRegistration, validateRecord } from '@consentry/protocol';
+import { MAX_RECORD_BYTES, isUuid, noticeHash, validateNoticeRegistration } from '@consentry/protocol';
 import { createAppender } from './appender.js';
-import { readJson } from './read-body.js';
+import { createClientAddress } from './client-address.js';
+import { readBody, readJson } from './read-body.js';
 import { createExportStream, parseExportQuery } from './export-stream.js';
-import { minimiseIp, type IpMode } from './ip.js';
+import type { IpMode } from './ip.js';
 import type { SigningKey } from './keys.js';
+import { createNoticeCache, type NoticeCache } from './notice-cache.js';
 import { createRateLimiter } from './rate-limit.js';
-import { createSealer, holdsRecord, toReceipt, toSealedRecord } from './seal.js';
+import { createRecordWriter, type RecordWriter } from './record-writer.js';
+import { createSealer, toSealedRecord } from './seal.js';
 import type { StorageAdapter } from './storage/types.js';
 
 export interface AppOptions {
@@ -23,11 +26,21 @@ export interface AppOptions {
   /** Records per minute per client IP; 0 = off. Default 60. */
   rateLimit?: number;
   storeIp?: IpMode;
-  trustProxy?: boolean;
+  /** Addresses or CIDR blocks of reverse proxies whose X-Forwarded-For is believed; default none. */
+  trustedProxies?: readonly string[];
+  /** Cache of notice hashes on file; default bounded to 1,000. */
+  noticeCache?: NoticeCache;
   now?: () => Date;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
+
+/** The app plus what the server's direct fast path for `POST /v1/consents` needs. */
+export interface ConsentryApp extends Hono<AppEnv> {
+  recordWriter: RecordWriter;
+  clientAddress: (socketAddress: string | null | undefined, forwardedFor: string | undefined) => string | null;
+  originAllowed: (origin: string) => boolean;
+}
 
 /** Largest notice registration body: texts of a full banner and preferences dialog. */
 export const MAX_NOTICE_BYTES = 256 * 1024;
@@ -40,7 +53,7 @@ const problem = (c: Context, status: ErrorStatus, error: string, path?: string) 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** The HTTP API of ARCHITECTURE section 7, as a Hono app (call it in-process with `app.request`). */
-export function createApp(options: AppOptions): Hono<AppEnv> {
+export function createApp(options: AppOptions): ConsentryApp {
   const { storage, signingKey } = options;
   const chain = options.chain ?? 'main';
   const now = options.now ?? (() => new Date());
@@ -48,32 +61,29 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const limiter = createRateLimiter(options.rateLimit ?? 60);
   const appender = createAppender(storage, chain, createSealer(signingKey));
   const adminDigest = options.adminToken ? digest(options.adminToken) : null;
-  // Notices never change once stored, so a positive answer can be cached.
-  const noticesOnFile = new Set<string>();
+  const notices = options.noticeCache ?? createNoticeCache();
 
   const originAllowed = (origin: string) => origins.has('*') || origins.has(origin);
+  const resolveAddress = createClientAddress(options.trustedProxies ?? []);
   const clientAddress = (c: Context): string | null => {
-    if (options.trustProxy) {
-      const hop = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-      if (hop) return hop;
-    }
+    let socket: string | undefined;
     try {
-      return getConnInfo(c).remote.address ?? null;
+      socket = getConnInfo(c).remote.address;
     } catch {
-      return null; // in-process app.request: no socket
+      socket = undefined; // in-process app.request without a socket
     }
+    return resolveAddress(socket, c.req.header('x-forwarded-for'));
   };
-  const noticeOnFile = async (hash: string) => {
-    if (noticesOnFile.has(hash)) return true;
-    const known = (await storage.knownNotices([hash])).has(hash);
-    if (known) {
-      if (noticesOnFile.size > 10_000) noticesOnFile.clear();
-      noticesOnFile.add(hash);
-    }
-    return known;
+  const writer = createRecordWriter({ storage, appender, limiter, originAllowed, notices, storeIp: options.storeIp ?? 'truncated', now });
+  const answer = (c: Context, a: { status: number; body: unknown; headers?: Record<string, string> }) => {
+    for (const [k, v] of Object.entries(a.headers ?? {})) c.header(k, v);
+    return c.json(a.body, a.status as 201);
   };
 
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>() as ConsentryApp;
+  app.recordWriter = writer;
+  app.clientAddress = resolveAddress;
+  app.originAllowed = originAllowed;
   app.onError((error, c) => {
     console.error('[consentry-server]', error);
     return c.json({ error: 'internal error' }, 500);
@@ -96,13 +106,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const guardWrite = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const address = clientAddress(c);
     c.set('clientAddress', address);
-    const wait = limiter.hit(address ?? 'unknown');
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return problem(c, 429, 'too many requests');
-    }
-    const origin = c.req.header('origin');
-    if (origin !== undefined && !originAllowed(origin)) return problem(c, 403, 'origin not allowed');
+    const refused = writer.guard(c.req.header('origin'), address);
+    if (refused) return answer(c, refused);
     await next();
     return undefined;
   };
@@ -130,26 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   });
 
-  app.post('/v1/consents', guardWrite, async (c) => {
-    const body = await readJson(c, MAX_RECORD_BYTES);
-    if (!body.ok) return body.status === 413 ? problem(c, 413, body.error) : problem(c, 400, body.error, '');
-    const checked = validateRecord(body.value);
-    if (!checked.ok) return problem(c, 400, checked.error, checked.path);
-    const record = checked.value;
-    let outcome;
-    try {
-      outcome = await appender.submit({ record, receivedAt: now().toISOString(), ip: minimiseIp(c.get('clientAddress'), options.storeIp ?? 'truncated') });
-    } catch (error) {
-      console.error('[consentry-server] storing a record failed:', error);
-      return problem(c, 503, 'storage unavailable, retry later');
-    }
-    if (outcome.status === 'existing' && !holdsRecord(outcome.row, record)) {
-      return problem(c, 409, 'recordId was already used for a different record', 'recordId');
-    }
-    const onFile = await noticeOnFile(record.noticeHash).catch(() => false);
-    // A replay gets the original answer, status included (idempotency-key semantics).
-    return c.json({ ...toReceipt(outcome.row), noticeOnFile: onFile }, 201);
-  });
+  app.post('/v1/consents', guardWrite, async (c) => answer(c, await writer.post(await readBody(c, MAX_RECORD_BYTES), c.get('clientAddress'))));
 
   app.get('/v1/consents/:consentId', async (c) => {
     const consentId = c.req.param('consentId');
@@ -170,7 +156,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return problem(c, 400, 'noticeHash is not the SHA-256 of the canonical { language, texts }', 'noticeHash');
     }
     const created = await storage.putNotice(notice, now().toISOString());
-    noticesOnFile.add(notice.noticeHash);
+    notices.add(notice.noticeHash);
     return c.json({ noticeHash: notice.noticeHash, created }, created ? 201 : 200);
   });
 

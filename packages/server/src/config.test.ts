@@ -17,8 +17,8 @@ describe('loadConfig', () => {
       rateLimit: 60,
       signingKeyPath: resolve('./consentry-data/signing-key.pem'),
       storeIp: 'truncated',
-      retentionDays: null,
-      trustProxy: false,
+      retentionDays: 730,
+      trustedProxies: [],
       chain: 'main',
     });
   });
@@ -34,7 +34,7 @@ describe('loadConfig', () => {
       CONSENTRY_RATE_LIMIT: '0',
       CONSENTRY_STORE_IP: 'none',
       CONSENTRY_RETENTION_DAYS: '400',
-      CONSENTRY_TRUST_PROXY: '1',
+      CONSENTRY_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,2001:db8::/32',
       CONSENTRY_CHAIN: 'eu-1',
     });
     expect(c).toMatchObject({
@@ -46,9 +46,14 @@ describe('loadConfig', () => {
       rateLimit: 0,
       storeIp: 'none',
       retentionDays: 400,
-      trustProxy: true,
+      trustedProxies: ['10.0.0.5', '10.1.0.0/16', '2001:db8::/32'],
       chain: 'eu-1',
     });
+  });
+
+  it('keeps records for two years unless told otherwise; 0 keeps them for ever', () => {
+    expect(loadConfig({}).retentionDays).toBe(730);
+    expect(loadConfig({ CONSENTRY_RETENTION_DAYS: '0' }).retentionDays).toBeNull();
   });
 
   it('lets a config file fill what the environment leaves unset', () => {
@@ -65,6 +70,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ CONSENTRY_STORE_IP: 'full' }, 'CONSENTRY_STORE_IP'],
     [{ CONSENTRY_ADMIN_TOKEN: 'short' }, 'CONSENTRY_ADMIN_TOKEN'],
+    [{ CONSENTRY_TRUSTED_PROXIES: '10.0.0.0/33' }, 'CONSENTRY_TRUSTED_PROXIES'],
+    [{ CONSENTRY_TRUSTED_PROXIES: 'proxy.internal' }, 'CONSENTRY_TRUSTED_PROXIES'],
+    [{ CONSENTRY_TRUST_PROXY: '1' }, 'CONSENTRY_TRUSTED_PROXIES'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ServerConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseTrustedProxies } from './client-address.js';
 import type { IpMode } from './ip.js';
 
 export interface ServerConfig {
@@ -13,13 +14,16 @@ export interface ServerConfig {
   rateLimit: number;
   signingKeyPath: string;
   storeIp: IpMode;
-  /** Purge records older than this many days, on start and daily; null keeps them. */
+  /** Purge records older than this many days, on start and daily (default 730); null keeps them. */
   retentionDays: number | null;
-  /** Take the client address from the last X-Forwarded-For hop (behind one reverse proxy). */
-  trustProxy: boolean;
+  /** Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: string[];
   /** This writer's chain name; give each instance its own when several share a database. */
   chain: string;
 }
+
+/** Two years: the longest the seed texts keep non-essential cookie data, and so the proof of consent to it. */
+export const DEFAULT_RETENTION_DAYS = 730;
 
 export class ServerConfigError extends Error {
   readonly code = 'CONSENTRY_SERVER_CONFIG';
@@ -74,7 +78,21 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
   if (adminToken !== null && adminToken.length < 16) {
     throw new ServerConfigError('CONSENTRY_ADMIN_TOKEN must be at least 16 characters');
   }
-  const retention = get('CONSENTRY_RETENTION_DAYS');
+  const retention = int('CONSENTRY_RETENTION_DAYS', DEFAULT_RETENTION_DAYS, 0, 36_500);
+  if (get('CONSENTRY_TRUST_PROXY') !== undefined) {
+    throw new ServerConfigError(
+      'CONSENTRY_TRUST_PROXY is replaced by CONSENTRY_TRUSTED_PROXIES: list the addresses or CIDR blocks of your reverse proxies, e.g. CONSENTRY_TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16',
+    );
+  }
+  const trustedProxies = (get('CONSENTRY_TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  try {
+    parseTrustedProxies(trustedProxies);
+  } catch (error) {
+    throw new ServerConfigError(`CONSENTRY_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
 
   return {
     port: int('PORT', 8787, 0, 65535),
@@ -89,8 +107,8 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
     rateLimit: int('CONSENTRY_RATE_LIMIT', 60, 0, 1_000_000),
     signingKeyPath: resolve(get('CONSENTRY_SIGNING_KEY') ?? join(dataDir, 'signing-key.pem')),
     storeIp,
-    retentionDays: retention === undefined ? null : int('CONSENTRY_RETENTION_DAYS', 0, 1, 36_500),
-    trustProxy: get('CONSENTRY_TRUST_PROXY') === '1' || get('CONSENTRY_TRUST_PROXY') === 'true',
+    retentionDays: retention === 0 ? null : retention,
+    trustedProxies,
     chain,
   };
 }

@@ -14,7 +14,7 @@ export type ExportedRecord = SealedRecord & { noticeOnFile: boolean };
 const CSV_COLUMNS = [
   'chain', 'seq', 'receivedAt', 'recordId', 'consentId', 'timestamp', 'site', 'url', 'revision', 'language',
   'noticeHash', 'noticeOnFile', 'necessary', 'functional', 'statistics', 'targeting', 'vendors', 'method',
-  'source', 'gpc', 'userAgent', 'ip', 'prevHash', 'hash', 'signature', 'keyId',
+  'source', 'gpc', 'userAgent', 'ip', 'prevHash', 'hash', 'signature', 'keyId', 'tree',
 ] as const;
 
 /** Quotes a CSV cell; a leading = + - @ is defused so spreadsheets do not run visitor-supplied formulas. */
@@ -29,7 +29,7 @@ export function csvHeader(): string {
 }
 
 export function csvLine(r: ExportedRecord): string {
-  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = { ...r, ...r.choices };
+  const flat: Record<(typeof CSV_COLUMNS)[number], unknown> = { tree: null, ...r, ...r.choices };
   return `${CSV_COLUMNS.map((c) => cell(flat[c])).join(',')}\r\n`;
 }
 
@@ -79,7 +79,16 @@ export function iso27560Line(r: ExportedRecord): string {
         eventState,
       },
     ],
-    integrity: { chain: r.chain, seq: r.seq, prevHash: r.prevHash, hash: r.hash, signature: r.signature, keyId: r.keyId, alg: 'Ed25519' },
+    integrity: {
+      chain: r.chain,
+      seq: r.seq,
+      prevHash: r.prevHash,
+      hash: r.hash,
+      signature: r.signature,
+      keyId: r.keyId,
+      alg: 'Ed25519',
+      ...(r.tree ? { batchTree: r.tree } : {}),
+    },
   };
   return `${JSON.stringify(doc)}\n`;
 }

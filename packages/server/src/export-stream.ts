@@ -58,7 +58,7 @@ export function createExportStream(storage: StorageAdapter, query: ExportQuery):
       const rows = await storage.listRange({
         ...(query.from !== undefined ? { from: query.from } : {}),
         ...(query.to !== undefined ? { to: query.to } : {}),
-        ...(after ? { after: { receivedAt: after.receivedAt, chain: after.chain, seq: after.seq } } : {}),
+        ...(after ? { after: { decidedAt: after.decidedAt, chain: after.chain, seq: after.seq } } : {}),
         limit: PAGE,
       });
       if (rows.length === 0) {

@@ -40,7 +40,11 @@ export async function readBody(c: Context, max: number): Promise<Uint8Array | nu
 export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: string };
 
 export async function readJson(c: Context, max: number): Promise<JsonBody> {
-  const bytes = await readBody(c, max);
+  return parseJson(await readBody(c, max), max);
+}
+
+/** Decodes a body read elsewhere; `null` means it was over `max` bytes. */
+export function parseJson(bytes: Uint8Array | null, max: number): JsonBody {
   if (bytes === null) return { ok: false, status: 413, error: `body larger than ${max} bytes` };
   let text: string;
   try {
@@ -48,9 +52,25 @@ export async function readJson(c: Context, max: number): Promise<JsonBody> {
   } catch {
     return { ok: false, status: 400, error: 'body is not valid UTF-8' };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, status: 400, error: 'body is not valid JSON' };
   }
+  // Raw bytes were valid UTF-8, so a lone surrogate can only come from a \uD800-\uDFFF escape. A
+  // database stores it as U+FFFD, and the stored record would no longer match its hash.
+  if (/\\u[dD][89a-fA-F]/.test(text) && !wellFormed(value)) {
+    return { ok: false, status: 400, error: 'body has a lone UTF-16 surrogate (a \\uD800-\\uDFFF escape without its pair)' };
+  }
+  return { ok: true, value };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return !LONE_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(wellFormed);
+  return Object.entries(value).every(([k, v]) => !LONE_SURROGATE.test(k) && wellFormed(v));
 }

@@ -35,4 +35,36 @@ describe('startServer', () => {
     await second.close();
     tmp.remove();
   });
+
+  it('answers POST /v1/consents over a socket like the in-process app: CORS, 403, 400 with path, replay, 429 keyed on the peer', async () => {
+    const tmp = tempDir();
+    const server = await startServer(
+      loadConfig({ CONSENTRY_DATA_DIR: tmp.dir, PORT: '0', CONSENTRY_ALLOWED_ORIGINS: 'https://www.example.com', CONSENTRY_RATE_LIMIT: '4' }),
+    );
+    try {
+      const post = (body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}/v1/consents`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
+      const record = makeRecord();
+      const ok = await post(record, { origin: 'https://www.example.com', 'content-type': 'text/plain' });
+      expect(ok.status).toBe(201);
+      expect(ok.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
+      expect(ok.headers.get('content-type')).toContain('application/json');
+      const receipt = await ok.json();
+      expect(receipt).toMatchObject({ recordId: record.recordId, seq: 1, tree: { index: 0, size: 1 } });
+      expect(await (await post(record)).json()).toEqual(receipt);
+      const evil = await post(makeRecord(), { origin: 'https://evil.example' });
+      expect(evil.status).toBe(403);
+      expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await (await post({ ...makeRecord(), method: 'maybe' })).json()).toMatchObject({ path: 'method' });
+      // Four writes used the minute; X-Forwarded-For is not believed without trusted proxies.
+      const limited = await post(makeRecord(), { 'x-forwarded-for': '198.51.100.1' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const history = await (await fetch(`${server.url}/v1/consents/${record.consentId}`)).json();
+      expect(history).toMatchObject({ records: [{ recordId: record.recordId, ip: '127.0.0.0/24' }] });
+    } finally {
+      await server.close();
+      tmp.remove();
+    }
+  });
 });

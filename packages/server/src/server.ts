@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
-import { createApp, type AppEnv } from './app.js';
+import { createApp, type ConsentryApp } from './app.js';
+import { createRequestListener } from './fast-path.js';
 import type { ServerConfig } from './config.js';
 import { loadOrCreateSigningKey, type SigningKey } from './keys.js';
 import { createPostgresStorage } from './storage/postgres.js';
@@ -18,7 +18,7 @@ export function openStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'
 }
 
 export interface ConsentryServer {
-  app: Hono<AppEnv>;
+  app: ConsentryApp;
   storage: StorageAdapter;
   signingKey: SigningKey;
   config: ServerConfig;
@@ -42,7 +42,7 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
       allowedOrigins: config.allowedOrigins,
       rateLimit: config.rateLimit,
       storeIp: config.storeIp,
-      trustProxy: config.trustProxy,
+      trustedProxies: config.trustedProxies,
     });
     return {
       app,
@@ -66,18 +66,26 @@ export interface RunningServer extends ConsentryServer {
   port: number;
 }
 
-/** createServer + listen on HOST:PORT, with the daily retention sweep. */
+/** createServer + listen on HOST:PORT, with the daily retention sweep and partition upkeep. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const server = await createServer(config);
+  // Said on every start: a default that deletes records must never be a surprise.
+  console.log(
+    config.retentionDays === null
+      ? '[consentry-server] retention: off, records are kept (CONSENTRY_RETENTION_DAYS=0)'
+      : `[consentry-server] retention: records received more than ${config.retentionDays} days ago are deleted on start and daily (CONSENTRY_RETENTION_DAYS; 0 keeps them)`,
+  );
   const purged = await server.applyRetention();
   if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
   const timer = setInterval(() => {
+    server.storage.maintain().catch((error: unknown) => console.error('[consentry-server] storage maintenance failed:', error));
     server.applyRetention().catch((error: unknown) => console.error('[consentry-server] retention sweep failed:', error));
   }, 86_400_000);
   timer.unref();
-  const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: server.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
+  const http = createHttpServer(createRequestListener(server.app));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -16,13 +16,14 @@ export async function verifyStorage(storage: StorageAdapter, extraKeys: Readonly
   for (const k of await storage.publicKeys()) if (!keys.has(k.keyId)) keys.set(k.keyId, publicKeyFromRaw(k.publicKey));
   const heads = await storage.heads();
   let records = 0;
+  const verified = new Map<string, boolean>(); // one signature check per batch, not per record
   for (const head of heads) {
     let prev = { seq: head.baseSeq, hash: head.baseHash };
     for (;;) {
       const rows = await storage.listChain(head.chain, prev.seq, 1000);
       if (rows.length === 0) break;
       for (const row of rows) {
-        const reason = checkRow(row, prev, keys);
+        const reason = checkRow(row, prev, keys, verified);
         if (reason) return { ok: false, chain: head.chain, seq: row.seq, recordId: row.recordId, reason, records };
         prev = { seq: row.seq, hash: row.hash };
         records += 1;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { GENESIS_HASH, type NoticeRegistration } from '@consentry/protocol';
-import { MIGRATIONS, RECORD_COLUMNS, fromDbRow, rangeWhere, type RecordDbRow } from './schema.js';
+import { MIGRATIONS, RECORD_COLUMNS, SCHEMA_VERSION, fromDbRow, rangeWhere, toDbParams, type RecordDbRow } from './schema.js';
+import { createPartition, dropPartitionsBefore, migrateToPartitions, nextMonth } from './postgres-partitions.js';
 import type { AppendOutcome, ChainHead, StorageAdapter, StoredRow } from './types.js';
 
 export interface PostgresStorageOptions {
@@ -8,6 +9,8 @@ export interface PostgresStorageOptions {
   /** Schema to keep the tables in (created when missing); tests use one per run. */
   schema?: string;
   poolSize?: number;
+  /** Monthly partitions created ahead of the current month (default 3). */
+  monthsAhead?: number;
 }
 
 interface HeadDbRow {
@@ -20,54 +23,94 @@ interface HeadDbRow {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const UNIQUE_VIOLATION = '23505';
+const CHECK_VIOLATION = '23514'; // also "no partition of relation ... found for row"
+
+// The batch's writes in one statement (one round trip): record ids, records, the new chain head.
+// Rows travel as one JSON parameter: JSON.stringify is native, where array parameters are
+// escaped element by element in JavaScript (a CPU profile showed it). A recordId stored meanwhile
+// by another instance fails the whole statement (unique violation), and the caller retries.
+const RECORD_TYPES =
+  'chain text, seq bigint, record_id text, consent_id text, received_at text, decided_at text, notice_hash text, body text, hash text, signature text, key_id text, tree_index integer, tree_size integer, tree_path text';
+const writeBatch = `WITH batch AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS x(${RECORD_TYPES})),
+ids AS (INSERT INTO consentry_record_ids (record_id, chain, seq, received_at) SELECT record_id, chain, seq, received_at FROM batch),
+recs AS (INSERT INTO consentry_records (${RECORD_COLUMNS}) SELECT ${RECORD_COLUMNS} FROM batch)
+UPDATE consentry_chains SET seq = $3, hash = $4 WHERE chain = $2`;
 
 /**
- * PostgreSQL storage. Durability is PostgreSQL's own: with the default synchronous_commit=on,
- * COMMIT returns after the WAL is flushed. Many server instances may share one database; each
+ * PostgreSQL storage. Durability does not depend on the server's configuration: every write
+ * transaction raises `synchronous_commit` to `on` when the server or role has it `off`, so COMMIT
+ * returns only after the WAL is flushed. Many server instances may share one database; each
  * appends to its own chain (CONSENTRY_CHAIN), and the chain head row is locked FOR UPDATE so two
  * writers on the same chain serialise instead of forking it.
  */
 export function createPostgresStorage(options: PostgresStorageOptions): StorageAdapter {
   const schema = options.schema;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  const monthsAhead = options.monthsAhead ?? 3;
+  // The connection string's `?options=` would override `options` given beside it: merge them.
+  const url = new URL(options.connectionString);
+  const pgOptions = [url.searchParams.get('options'), schema ? `-c search_path=${schema}` : null].filter(Boolean).join(' ');
+  url.searchParams.delete('options');
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
+    connectionString: url.toString(),
     max: options.poolSize ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(pgOptions ? { options: pgOptions } : {}),
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('[consentry-server] PostgreSQL idle client error:', error.message));
 
+  const BEGIN = "BEGIN; SELECT set_config('synchronous_commit', CASE WHEN current_setting('synchronous_commit') = 'off' THEN 'on' ELSE current_setting('synchronous_commit') END, true)";
+
   async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    let broken: unknown;
     try {
-      await client.query('BEGIN');
+      await client.query(BEGIN);
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        // The connection may still be inside the failed transaction: never hand it to the next caller.
+        broken = rollbackError;
+      }
       throw error;
     } finally {
-      client.release();
+      client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
     }
   }
 
-  const lockHead = async (client: pg.PoolClient, chain: string) => {
-    await client.query(
-      'INSERT INTO consentry_chains (chain, seq, hash, base_seq, base_hash) VALUES ($1, 0, $2, 0, $2) ON CONFLICT (chain) DO NOTHING',
-      [chain, GENESIS_HASH],
-    );
+  const knownChains = new Set<string>();
+  const lockHead = async (client: pg.PoolClient, chain: string): Promise<HeadDbRow> => {
+    if (!knownChains.has(chain)) {
+      await client.query(
+        'INSERT INTO consentry_chains (chain, seq, hash, base_seq, base_hash) VALUES ($1, 0, $2, 0, $2) ON CONFLICT (chain) DO NOTHING',
+        [chain, GENESIS_HASH],
+      );
+    }
     const { rows } = await client.query<HeadDbRow>('SELECT * FROM consentry_chains WHERE chain = $1 FOR UPDATE', [chain]);
-    return rows[0]!;
+    if (rows[0]) knownChains.add(chain);
+    else knownChains.delete(chain);
+    return rows[0] ?? lockHead(client, chain);
   };
+
+  async function ensurePartitions(client: pg.ClientBase, from: Date): Promise<void> {
+    // One creator at a time: concurrent CREATE ... PARTITION OF can collide in the catalog.
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('consentry_partitions'))");
+    let month = from.toISOString().slice(0, 7);
+    for (let i = 0; i <= monthsAhead; i++, month = nextMonth(month)) await createPartition(client, month);
+  }
 
   async function appendOnce(chain: string, inputs: Parameters<StorageAdapter['append']>[1], seal: Parameters<StorageAdapter['append']>[2]) {
     return inTransaction(async (client) => {
       const h = await lockHead(client, chain);
       const ids = [...new Set(inputs.map((i) => i.record.recordId))];
       const { rows: existingRows } = await client.query<RecordDbRow>(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = ANY($1::text[])`,
+        `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+         FROM consentry_record_ids i JOIN consentry_records r ON r.chain = i.chain AND r.seq = i.seq AND r.received_at = i.received_at
+         WHERE i.record_id = ANY($1::text[])`,
         [ids],
       );
       const known = new Map(existingRows.map((r) => [r.record_id, fromDbRow(r)]));
@@ -76,20 +119,23 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       const outcomes: AppendOutcome[] = inputs.map((input) => {
         const found = known.get(input.record.recordId);
         if (found) return { status: 'existing', row: found };
-        const row = seal(input, chain, prev);
+        const row = seal.link(input, chain, prev);
         known.set(row.recordId, row);
         created.push(row);
         prev = { seq: row.seq, hash: row.hash };
         return { status: 'created', row };
       });
       if (created.length > 0) {
-        const col = <K extends keyof StoredRow>(k: K) => created.map((r) => r[k]);
-        await client.query(
-          `INSERT INTO consentry_records (${RECORD_COLUMNS})
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-          [col('chain'), col('seq'), col('recordId'), col('consentId'), col('receivedAt'), col('noticeHash'), col('body'), col('hash'), col('signature'), col('keyId')],
-        );
-        await client.query('UPDATE consentry_chains SET seq = $2, hash = $3 WHERE chain = $1', [chain, prev.seq, prev.hash]);
+        seal.sign(created);
+        const rows = created.map((r) => {
+          const p = toDbParams(r);
+          return {
+            chain: p.chain, seq: p.seq, record_id: p.recordId, consent_id: p.consentId, received_at: p.receivedAt, decided_at: p.decidedAt,
+            notice_hash: p.noticeHash, body: p.body, hash: p.hash, signature: p.signature, key_id: p.keyId,
+            tree_index: p.treeIndex, tree_size: p.treeSize, tree_path: p.treePath,
+          };
+        });
+        await client.query(writeBatch, [JSON.stringify(rows), chain, prev.seq, prev.hash]);
       }
       return outcomes;
     });
@@ -109,28 +155,55 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         const done = new Set(rows.map((r) => r.version));
         for (const m of MIGRATIONS) {
           if (done.has(m.version)) continue;
-          await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
+          if (m.version === 2) await migrateToPartitions(client);
+          else if (m.sql) await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
           await client.query('INSERT INTO consentry_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
         }
       });
-      return MIGRATIONS.at(-1)!.version;
+      await this.maintain();
+      return SCHEMA_VERSION;
+    },
+    async maintain() {
+      await inTransaction((client) => ensurePartitions(client, new Date()));
+    },
+    async durability() {
+      // What a write transaction runs with, whatever the server default is.
+      return inTransaction(async (client) => {
+        const { rows } = await client.query<{ synchronous_commit: string; fsync: string }>(
+          "SELECT current_setting('synchronous_commit') AS synchronous_commit, current_setting('fsync') AS fsync",
+        );
+        return { ...rows[0]! };
+      });
     },
     async append(chain, inputs, seal) {
-      // Another instance may insert the same recordId between our check and our insert:
-      // the unique index refuses it, and the retry then finds the stored row.
       for (let attempt = 0; ; attempt++) {
         try {
           return await appendOnce(chain, inputs, seal);
         } catch (error) {
-          if ((error as { code?: string }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+          const code = (error as { code?: string }).code;
+          if (attempt >= 3) throw error;
+          if (code === CHECK_VIOLATION && /no partition/.test((error as Error).message)) {
+            // The month's partition is missing (the daily maintenance did not run): create it, retry.
+            await inTransaction((client) => ensurePartitions(client, new Date(Date.parse(inputs[0]!.receivedAt))));
+            continue;
+          }
+          // Another instance may insert the same recordId between our check and our insert:
+          // the unique index refuses it, and the retry then finds the stored row.
+          if (code !== UNIQUE_VIOLATION) throw error;
         }
       }
     },
     async findByRecordId(recordId) {
-      return (await records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = $1`, [recordId]))[0] ?? null;
+      const rows = await records(
+        `SELECT ${RECORD_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+         FROM consentry_record_ids i JOIN consentry_records r ON r.chain = i.chain AND r.seq = i.seq AND r.received_at = i.received_at
+         WHERE i.record_id = $1`,
+        [recordId],
+      );
+      return rows[0] ?? null;
     },
     listByConsentId: (consentId, limit) =>
-      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY received_at, chain, seq LIMIT $2`, [
+      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at, chain, seq LIMIT $2`, [
         consentId,
         limit,
       ]),
@@ -138,7 +211,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       const { where, args } = rangeWhere(query, (n) => `$${n}`);
       args.push(query.limit);
       return records(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, chain, seq LIMIT $${args.length}`,
+        `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, chain, seq LIMIT $${args.length}`,
         args,
       );
     },
@@ -184,26 +257,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       );
       return rows.map((r) => ({ keyId: r.key_id, publicKey: r.public_key, createdAt: r.created_at }));
     },
-    async purge(before) {
-      const { rows: chains } = await pool.query<{ chain: string }>('SELECT chain FROM consentry_chains ORDER BY chain');
-      let removed = 0;
-      for (const { chain } of chains) {
-        removed += await inTransaction(async (client) => {
-          const h = await lockHead(client, chain);
-          const first = (await client.query<{ seq: string | null }>(
-            'SELECT MIN(seq) AS seq FROM consentry_records WHERE chain = $1 AND received_at >= $2',
-            [chain, before],
-          )).rows[0]!.seq;
-          const upTo = first === null ? Number(h.seq) : Number(first) - 1;
-          if (upTo <= Number(h.base_seq)) return 0;
-          const { rows } = await client.query<{ hash: string }>('SELECT hash FROM consentry_records WHERE chain = $1 AND seq = $2', [chain, upTo]);
-          const del = await client.query('DELETE FROM consentry_records WHERE chain = $1 AND seq <= $2', [chain, upTo]);
-          await client.query('UPDATE consentry_chains SET base_seq = $2, base_hash = $3 WHERE chain = $1', [chain, upTo, rows[0]!.hash]);
-          return del.rowCount ?? 0;
-        });
-      }
-      return removed;
-    },
+    purge: (before) => inTransaction((client) => dropPartitionsBefore(client, before)),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -1,11 +1,14 @@
+import { rootFromPath } from '../merkle.js';
 import type { RangeQuery, StoredRow } from './types.js';
 
 /**
  * Versioned migrations. Each entry is applied once, in order, inside a transaction, and recorded
  * in consentry_migrations. Never edit a shipped entry; append a new one.
  * `{{seq}}` is the integer type for sequence numbers (INTEGER in SQLite, BIGINT in PostgreSQL).
+ * From version 2 the dialects differ (PostgreSQL partitions by month): `sql` is shared, `sqlite`
+ * is SQLite only, and PostgreSQL's steps live in postgres.ts under the same version number.
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql?: string; sqlite?: string }> = [
   {
     version: 1,
     sql: `
@@ -43,9 +46,26 @@ CREATE TABLE consentry_keys (
   created_at TEXT NOT NULL
 );`,
   },
+  {
+    // Decision time for ordering a visitor's history; batch Merkle proofs; one index fewer to write.
+    version: 2,
+    sqlite: `
+ALTER TABLE consentry_records ADD COLUMN decided_at TEXT;
+ALTER TABLE consentry_records ADD COLUMN tree_index INTEGER;
+ALTER TABLE consentry_records ADD COLUMN tree_size INTEGER;
+ALTER TABLE consentry_records ADD COLUMN tree_path TEXT;
+UPDATE consentry_records SET decided_at = json_extract(body, '$.timestamp');
+DROP INDEX consentry_records_consent;
+DROP INDEX consentry_records_received;
+CREATE INDEX consentry_records_consent ON consentry_records (consent_id, decided_at, chain, seq);
+CREATE INDEX consentry_records_decided ON consentry_records (decided_at, chain, seq);`,
+  },
 ];
 
-export const RECORD_COLUMNS = 'chain, seq, record_id, consent_id, received_at, notice_hash, body, hash, signature, key_id';
+export const SCHEMA_VERSION = 2;
+
+export const RECORD_COLUMNS =
+  'chain, seq, record_id, consent_id, received_at, decided_at, notice_hash, body, hash, signature, key_id, tree_index, tree_size, tree_path';
 
 export interface RecordDbRow {
   chain: string;
@@ -53,11 +73,16 @@ export interface RecordDbRow {
   record_id: string;
   consent_id: string;
   received_at: string;
+  decided_at: string;
   notice_hash: string;
   body: string;
   hash: string;
   signature: string;
   key_id: string;
+  tree_index: number | string | null;
+  tree_size: number | string | null;
+  /** The audit path's nodes as one hex string (64 digits each). */
+  tree_path: string | null;
 }
 
 export function fromDbRow(r: RecordDbRow): StoredRow {
@@ -67,11 +92,43 @@ export function fromDbRow(r: RecordDbRow): StoredRow {
     recordId: r.record_id,
     consentId: r.consent_id,
     receivedAt: r.received_at,
+    decidedAt: r.decided_at,
     noticeHash: r.notice_hash,
     body: r.body,
     hash: r.hash,
     signature: r.signature,
     keyId: r.key_id,
+    tree: r.tree_size === null ? null : treeOf(r.hash, Number(r.tree_index), Number(r.tree_size), r.tree_path ?? ''),
+  };
+}
+
+/** The stored audit path, with the root it leads to (recomputed: only the signature vouches for it). */
+function treeOf(hash: string, index: number, size: number, pathHex: string): NonNullable<StoredRow['tree']> {
+  const path = pathHex.match(/[0-9a-f]{64}/g) ?? [];
+  let root = '';
+  if (/^[0-9a-f]{64}$/.test(hash)) {
+    root = rootFromPath(Buffer.from(hash, 'hex'), index, size, path.map((p) => Buffer.from(p, 'hex')))?.toString('hex') ?? '';
+  }
+  return { index, size, root, path };
+}
+
+/** A row as named parameters for an INSERT of RECORD_COLUMNS. */
+export function toDbParams(row: StoredRow) {
+  return {
+    chain: row.chain,
+    seq: row.seq,
+    recordId: row.recordId,
+    consentId: row.consentId,
+    receivedAt: row.receivedAt,
+    decidedAt: row.decidedAt,
+    noticeHash: row.noticeHash,
+    body: row.body,
+    hash: row.hash,
+    signature: row.signature,
+    keyId: row.keyId,
+    treeIndex: row.tree?.index ?? null,
+    treeSize: row.tree?.size ?? null,
+    treePath: row.tree ? row.tree.path.join('') : null,
   };
 }
 
@@ -86,8 +143,8 @@ export function rangeWhere(
     args.push(value);
     return param(args.length);
   };
-  if (q.from !== undefined) where.push(`received_at >= ${p(q.from)}`);
-  if (q.to !== undefined) where.push(`received_at < ${p(q.to)}`);
-  if (q.after) where.push(`(received_at, chain, seq) > (${p(q.after.receivedAt)}, ${p(q.after.chain)}, ${p(q.after.seq)})`);
+  if (q.from !== undefined) where.push(`decided_at >= ${p(q.from)}`);
+  if (q.to !== undefined) where.push(`decided_at < ${p(q.to)}`);
+  if (q.after) where.push(`(decided_at, chain, seq) > (${p(q.after.decidedAt)}, ${p(q.after.chain)}, ${p(q.after.seq)})`);
   return { where, args };
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, type NoticeRegistration } from '@consentry/protocol';
-import { MIGRATIONS, RECORD_COLUMNS, fromDbRow, rangeWhere, type RecordDbRow } from './schema.js';
+import { MIGRATIONS, RECORD_COLUMNS, SCHEMA_VERSION, fromDbRow, rangeWhere, toDbParams, type RecordDbRow } from './schema.js';
 import type { AppendOutcome, ChainHead, PublicKeyRow, StorageAdapter, StoredRow } from './types.js';
 
 export interface SqliteStorageOptions {
@@ -41,11 +41,11 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
       heads: db.prepare('SELECT * FROM consentry_chains ORDER BY chain'),
       byRecordId: db.prepare(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = ?`),
       byConsentId: db.prepare(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = ? ORDER BY received_at, chain, seq LIMIT ?`,
+        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = ? ORDER BY decided_at, chain, seq LIMIT ?`,
       ),
       chain: db.prepare(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`),
       insert: db.prepare(
-        `INSERT INTO consentry_records (${RECORD_COLUMNS}) VALUES (@chain, @seq, @recordId, @consentId, @receivedAt, @noticeHash, @body, @hash, @signature, @keyId)`,
+        `INSERT INTO consentry_records (${RECORD_COLUMNS}) VALUES (@chain, @seq, @recordId, @consentId, @receivedAt, @decidedAt, @noticeHash, @body, @hash, @signature, @keyId, @treeIndex, @treeSize, @treePath)`,
       ),
       putNotice: db.prepare(
         'INSERT OR IGNORE INTO consentry_notices (notice_hash, language, texts, created_at) VALUES (?, ?, ?, ?)',
@@ -54,7 +54,8 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
       hasNotice: db.prepare('SELECT 1 FROM consentry_notices WHERE notice_hash = ?').pluck(),
       putKey: db.prepare('INSERT OR IGNORE INTO consentry_keys (key_id, public_key, created_at) VALUES (?, ?, ?)'),
       keys: db.prepare('SELECT key_id, public_key, created_at FROM consentry_keys ORDER BY created_at, key_id'),
-      firstKept: db.prepare('SELECT MIN(seq) AS seq FROM consentry_records WHERE chain = ? AND received_at >= ?'),
+      // Walks the chain from its base: the rows it passes are the ones the purge deletes.
+      firstKept: db.prepare('SELECT seq FROM consentry_records WHERE chain = ? AND received_at >= ? ORDER BY seq LIMIT 1'),
       hashAt: db.prepare('SELECT hash FROM consentry_records WHERE chain = ? AND seq = ?'),
       deleteUpTo: db.prepare('DELETE FROM consentry_records WHERE chain = ? AND seq <= ?'),
     };
@@ -66,6 +67,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     const h = q.head.get(chain) as HeadDbRow;
     let prev = { seq: h.seq, hash: h.hash };
     const seen = new Map<string, StoredRow>();
+    const created: StoredRow[] = [];
     const outcomes: AppendOutcome[] = [];
     for (const input of inputs) {
       const id = input.record.recordId;
@@ -75,12 +77,14 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
         outcomes.push({ status: 'existing', row: earlier ?? fromDbRow(stored!) });
         continue;
       }
-      const row = seal(input, chain, prev);
-      q.insert.run(row);
+      const row = seal.link(input, chain, prev);
       seen.set(id, row);
+      created.push(row);
       prev = { seq: row.seq, hash: row.hash };
       outcomes.push({ status: 'created', row });
     }
+    seal.sign(created);
+    for (const row of created) q.insert.run(toDbParams(row));
     if (prev.seq !== h.seq) q.setHead.run(prev.seq, prev.hash, chain);
     return outcomes;
   });
@@ -89,8 +93,8 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     const q = st();
     let removed = 0;
     for (const h of q.heads.all() as HeadDbRow[]) {
-      const first = (q.firstKept.get(h.chain, before) as { seq: number | null }).seq;
-      const upTo = first === null ? h.seq : first - 1;
+      const first = q.firstKept.get(h.chain, before) as { seq: number } | undefined;
+      const upTo = first === undefined ? h.seq : first.seq - 1;
       if (upTo <= h.base_seq) continue;
       const { hash } = q.hashAt.get(h.chain, upTo) as { hash: string };
       removed += q.deleteUpTo.run(h.chain, upTo).changes;
@@ -103,15 +107,16 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     kind: 'sqlite',
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS consentry_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-      const done = new Set((db.prepare('SELECT version FROM consentry_migrations').all() as { version: number }[]).map((r) => r.version));
       for (const m of MIGRATIONS) {
-        if (done.has(m.version)) continue;
+        // Checked inside the write lock, so two processes starting together apply each step once.
         db.transaction(() => {
-          db.exec(m.sql.replaceAll('{{seq}}', 'INTEGER'));
+          if (db.prepare('SELECT 1 FROM consentry_migrations WHERE version = ?').get(m.version)) return;
+          db.exec((m.sql ?? m.sqlite ?? '').replaceAll('{{seq}}', 'INTEGER'));
           db.prepare('INSERT INTO consentry_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
         }).immediate();
       }
-      return MIGRATIONS.at(-1)!.version;
+      s = null; // statements prepared before a migration may name dropped indexes
+      return SCHEMA_VERSION;
     },
     async append(chain, inputs, seal) {
       // IMMEDIATE takes the write lock up front, so two processes never race on the chain head.
@@ -126,7 +131,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     },
     async listRange(query) {
       const { where, args } = rangeWhere(query, () => '?');
-      const sql = `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at, chain, seq LIMIT ?`;
+      const sql = `SELECT ${RECORD_COLUMNS} FROM consentry_records ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY decided_at, chain, seq LIMIT ?`;
       return (db.prepare(sql).all(...args, query.limit) as RecordDbRow[]).map(fromDbRow);
     },
     async listChain(chain, afterSeq, limit) {
@@ -165,6 +170,13 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     },
     async purge(before) {
       return purgeTx.immediate(before);
+    },
+    async maintain() {
+      // Nothing to prepare ahead of time in SQLite.
+    },
+    async durability() {
+      const synchronous = ['off', 'normal', 'full', 'extra'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown';
+      return { journal_mode: String(db.pragma('journal_mode', { simple: true })), synchronous };
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -1,4 +1,4 @@
-import type { ConsentRecord, NoticeRegistration } from '@consentry/protocol';
+import type { BatchInclusion, ConsentRecord, NoticeRegistration } from '@consentry/protocol';
 
 /** One stored record: `body` is the canonical JSON that `hash` covers; the rest index it. */
 export interface StoredRow {
@@ -7,11 +7,15 @@ export interface StoredRow {
   recordId: string;
   consentId: string;
   receivedAt: string;
+  /** The visitor's decision time (the record's `timestamp`); history and export order by it. */
+  decidedAt: string;
   noticeHash: string;
   body: string;
   hash: string;
   signature: string;
   keyId: string;
+  /** The batch Merkle inclusion the signature covers; null for a record signed on its own. */
+  tree: BatchInclusion | null;
 }
 
 /** The tip of one chain, and where it starts after a purge (`baseSeq`/`baseHash`). */
@@ -29,8 +33,13 @@ export interface AppendInput {
   ip: string | null;
 }
 
-/** Builds the next chained row from the previous link; pure, called inside the adapter's transaction. */
-export type Sealer = (input: AppendInput, chain: string, prev: { seq: number; hash: string }) => StoredRow;
+/** Seals rows inside the adapter's transaction: `link` chains one record, `sign` signs a batch's new rows. */
+export interface Sealer {
+  /** The next chained row (hash set, not yet signed). Pure. */
+  link(input: AppendInput, chain: string, prev: { seq: number; hash: string }): StoredRow;
+  /** Sets signature, keyId and tree on every row: one signature over the Merkle root of their hashes. */
+  sign(rows: StoredRow[]): void;
+}
 
 export interface AppendOutcome {
   /** `existing`: the recordId was stored before (or earlier in the same batch). */
@@ -53,12 +62,12 @@ export interface PublicKeyRow {
 }
 
 export interface RangeQuery {
-  /** Inclusive lower bound on `receivedAt` (ISO 8601). */
+  /** Inclusive lower bound on the decision time `timestamp` (ISO 8601). */
   from?: string;
-  /** Exclusive upper bound on `receivedAt`. */
+  /** Exclusive upper bound on the decision time. */
   to?: string;
-  /** Keyset cursor: rows strictly after this one in (receivedAt, chain, seq) order. */
-  after?: { receivedAt: string; chain: string; seq: number };
+  /** Keyset cursor: rows strictly after this one in (decidedAt, chain, seq) order. */
+  after?: { decidedAt: string; chain: string; seq: number };
   limit: number;
 }
 
@@ -80,8 +89,15 @@ export interface StorageAdapter {
   knownNotices(noticeHashes: readonly string[]): Promise<Set<string>>;
   putPublicKey(key: PublicKeyRow): Promise<void>;
   publicKeys(): Promise<PublicKeyRow[]>;
-  /** Deletes each chain's prefix received before `before`; keeps the chain verifiable. */
+  /**
+   * Deletes each chain's prefix received before `before`; keeps the chain verifiable. PostgreSQL
+   * drops whole monthly partitions, so it removes only months that end on or before `before`.
+   */
   purge(before: string): Promise<number>;
+  /** Housekeeping that must run ahead of time (PostgreSQL: creates the coming months' partitions). */
+  maintain(): Promise<void>;
+  /** The durability settings in force on the connection that writes, as the database reports them. */
+  durability(): Promise<Record<string, string>>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type ChainedRecord } from '@consentry/protocol';
 import { createApp } from '../app.js';
@@ -39,8 +40,8 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     });
 
     it('runs versioned migrations once', async () => {
-      expect(await h.storage.migrate()).toBe(1);
-      expect(await h.storage.migrate()).toBe(1);
+      expect(await h.storage.migrate()).toBe(2);
+      expect(await h.storage.migrate()).toBe(2);
     });
 
     it('appends records as one chain starting at the genesis hash', async () => {
@@ -89,8 +90,8 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
 
     it('finds a record by id and lists one consent history in order', async () => {
       const consentId = '11111111-2222-4333-8444-555555555555';
-      const early = input('2026-11-23T10:00:00.000Z', { consentId, method: 'accept-all' });
-      const late = input('2026-11-23T11:00:00.000Z', { consentId, method: 'withdraw' });
+      const early = input('2026-11-23T10:00:00.000Z', { consentId, method: 'accept-all', timestamp: '2026-11-23T10:00:00.000Z' });
+      const late = input('2026-11-23T11:00:00.000Z', { consentId, method: 'withdraw', timestamp: '2026-11-23T11:00:00.000Z' });
       await h.storage.append('main', [early, input(), late], seal);
       expect((await h.storage.findByRecordId(late.record.recordId))?.seq).toBe(3);
       expect(await h.storage.findByRecordId('00000000-0000-4000-8000-000000000000')).toBeNull();
@@ -98,19 +99,39 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
       expect(history.map((r) => r.recordId)).toEqual([early.record.recordId, late.record.recordId]);
     });
 
-    it('pages through a time range without gaps or repeats', async () => {
+    it('pages through a decision-time range without gaps or repeats', async () => {
       const times = Array.from({ length: 25 }, (_, i) => `2026-11-${String(1 + i).padStart(2, '0')}T00:00:00.000Z`);
-      await h.storage.append('main', times.map((t) => input(t)), seal);
+      await h.storage.append('main', times.map((t) => input(undefined, { timestamp: t })), seal);
       const seen: number[] = [];
-      let after: { receivedAt: string; chain: string; seq: number } | undefined;
+      let after: { decidedAt: string; chain: string; seq: number } | undefined;
       for (;;) {
         const page = await h.storage.listRange({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-20T00:00:00.000Z', limit: 4, ...(after ? { after } : {}) });
         if (page.length === 0) break;
         seen.push(...page.map((r) => r.seq));
         const last = page.at(-1)!;
-        after = { receivedAt: last.receivedAt, chain: last.chain, seq: last.seq };
+        after = { decidedAt: last.decidedAt, chain: last.chain, seq: last.seq };
       }
       expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => i + 5));
+    });
+
+    it('orders a visitor history and the export by decision time, chain order breaking ties, never by arrival', async () => {
+      const consentId = '11111111-2222-4333-8444-666666666666';
+      // Came back online: the later refusal arrived first, the acceptance it replaced arrived after.
+      const refusal = input('2026-11-23T12:00:00.000Z', { consentId, method: 'reject-all', timestamp: '2026-11-23T10:05:00.000Z' });
+      const accept = input('2026-11-23T12:00:01.000Z', { consentId, method: 'accept-all', timestamp: '2026-11-23T10:00:00.000Z' });
+      const sameA = input('2026-11-23T12:00:02.000Z', { consentId, method: 'custom', timestamp: '2026-11-23T10:07:00.000Z' });
+      const sameB = input('2026-11-23T12:00:03.000Z', { consentId, method: 'withdraw', timestamp: '2026-11-23T10:07:00.000Z' });
+      await h.storage.append('main', [refusal], seal);
+      await h.storage.append('main', [accept, sameA, sameB], seal);
+      const expected = [accept, refusal, sameA, sameB].map((x) => x.record.recordId);
+      expect((await h.storage.listByConsentId(consentId, 100)).map((r) => r.recordId)).toEqual(expected);
+      expect((await h.storage.listRange({ limit: 100 })).map((r) => r.recordId)).toEqual(expected);
+    });
+
+    it('reports the durability settings of its write connection', async () => {
+      const d = await h.storage.durability();
+      if (h.storage.kind === 'sqlite') expect(d).toEqual({ journal_mode: 'wal', synchronous: 'full' });
+      else expect(d).toMatchObject({ synchronous_commit: expect.stringMatching(/^(on|remote_write|remote_apply|local)$/), fsync: 'on' });
     });
 
     it('keeps notices by hash and says which are on file', async () => {
@@ -151,6 +172,15 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
       await h.exec(`UPDATE consentry_records SET signature = '${outcomes[1]!.row.signature}' WHERE seq = 2`);
       await h.exec('DELETE FROM consentry_records WHERE seq = 2');
       expect(await verifyStorage(h.storage)).toMatchObject({ ok: false, seq: 3, recordId: outcomes[2]!.row.recordId });
+    });
+
+    it('verify names a record whose body and hash were rewritten together (the batch proof catches it)', async () => {
+      const outcomes = await h.storage.append('main', [input(), input(), input(), input(), input()], seal);
+      const row = outcomes[2]!.row;
+      const body = row.body.replace('Mozilla/5.0', 'Mozilla/5.1');
+      const hash = createHash('sha256').update(body).digest('hex');
+      await h.exec(`UPDATE consentry_records SET body = '${body.replaceAll("'", "''")}', hash = '${hash}' WHERE seq = 3`);
+      expect(await verifyStorage(h.storage)).toMatchObject({ ok: false, seq: 3, recordId: row.recordId, reason: 'signature does not verify' });
     });
 
     it('purges the oldest records and the rest of the chain still verifies', async () => {

@@ -6,6 +6,9 @@ import { makeSigningKey, tempDir } from './fixtures.js';
 
 export const ADMIN = 'admin-token-0123456789';
 
+/** The bindings @hono/node-server gives a request from a socket at `remoteAddress`. */
+export const fromSocket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress, remotePort: 40000, remoteFamily: remoteAddress.includes(':') ? 'IPv6' : 'IPv4' } } });
+
 /** An app on a fresh SQLite temp file; `close` removes it. */
 export async function appOnSqlite(options: Partial<Omit<AppOptions, 'storage' | 'signingKey'>> = {}) {
   const tmp = tempDir();
@@ -13,9 +16,14 @@ export async function appOnSqlite(options: Partial<Omit<AppOptions, 'storage' | 
   await storage.migrate();
   const signingKey = makeSigningKey();
   await storage.putPublicKey({ keyId: signingKey.keyId, publicKey: signingKey.publicKeyRaw, createdAt: new Date().toISOString() });
-  const app = createApp({ storage, signingKey, adminToken: ADMIN, rateLimit: 0, trustProxy: true, ...options });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', body: typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body), headers });
+  const app = createApp({ storage, signingKey, adminToken: ADMIN, rateLimit: 0, trustedProxies: ['127.0.0.1'], ...options });
+  /** In-process request as if from `remote` (default: the trusted proxy 127.0.0.1). */
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}, remote = '127.0.0.1') =>
+    app.request(
+      path,
+      { method: 'POST', body: typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body), headers },
+      fromSocket(remote),
+    );
   return {
     app,
     storage,

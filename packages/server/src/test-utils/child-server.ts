@@ -1,4 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -6,8 +8,31 @@ const run = promisify(execFile);
 export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/consentry-server.mjs', import.meta.url));
 
+/**
+ * Builds dist/ once for all test files: vitest runs files in parallel, and two builds at once would
+ * delete each other's output. A lock directory serialises them; a fresh build is reused.
+ */
 export async function buildServer(): Promise<void> {
-  await run(process.execPath, ['build.mjs', '--quiet', '--no-types'], { cwd: PACKAGE_DIR });
+  const lock = join(PACKAGE_DIR, '.build-lock');
+  const stamp = join(PACKAGE_DIR, 'dist', '.built-at');
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) rmSync(lock, { recursive: true, force: true }); // a crashed run left it
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    const fresh = existsSync(stamp) && Date.now() - statSync(stamp).mtimeMs < 60_000;
+    if (!fresh) {
+      await run(process.execPath, ['build.mjs', '--quiet', '--no-types'], { cwd: PACKAGE_DIR });
+      writeFileSync(stamp, new Date().toISOString());
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Runs a CLI command to completion. */
