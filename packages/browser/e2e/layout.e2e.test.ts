@@ -210,4 +210,46 @@ describe.skipIf(!hasChromium)('banner and dialog layout in Chromium', () => {
       });
     }
   }
+
+  describe('the demo site switches language like a multilingual Baltic site, and the banner follows', () => {
+    const banner = (page: Page) =>
+      page.evaluate(() => {
+        const host = document.querySelector('consentry-ui');
+        const buttons = Array.from(host?.shadowRoot?.querySelectorAll('.b .a button') ?? []).map((b) => b.textContent);
+        return { page: document.documentElement.lang, ui: host?.getAttribute('lang'), buttons, h1: document.querySelector('h1')?.textContent };
+      });
+
+    it('opens in the language of the address and switches with the language links', async () => {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/?lang=lv`);
+      await page.waitForFunction(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('.b button'));
+      expect(await banner(page)).toEqual({ page: 'lv', ui: 'lv', buttons: ['Pieņemt visas', 'Noraidīt visas', 'Pielāgot'], h1: 'Beramā tēja no Rīgas' });
+      await page.getByRole('link', { name: 'Русский' }).click();
+      await page.waitForFunction(() => document.querySelector('consentry-ui')?.getAttribute('lang') === 'ru');
+      expect(await banner(page)).toEqual({ page: 'ru', ui: 'ru', buttons: ['Принять все', 'Отклонить все', 'Настроить'], h1: 'Развесной чай из Риги' });
+      // internal links carry the language on
+      expect(await page.getByRole('link', { name: 'Цены' }).getAttribute('href')).toBe('/pricing.html?lang=ru');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForFunction(() => document.querySelector('consentry-ui')?.getAttribute('lang') === 'en');
+      expect((await banner(page)).buttons).toEqual(['Accept all', 'Reject all', 'Customize']);
+      await page.close();
+    });
+
+    it('remembers the choice only with functional consent (the site_lang cookie)', async () => {
+      const fresh = await browser.newContext({ locale: 'en-US' });
+      await stubThirdParties(fresh);
+      const page = await fresh.newPage();
+      await page.goto(`${site.url}/?lang=ru`);
+      await page.getByRole('button', { name: 'Отклонить все', exact: true }).click();
+      await page.goto(`${site.url}/`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect((await fresh.cookies()).map((c) => c.name)).not.toContain('site_lang');
+      await page.evaluate(() => (window as unknown as { Consentry: { acceptAll(): void } }).Consentry.acceptAll());
+      await page.getByRole('link', { name: 'Русский' }).click();
+      await page.waitForLoadState('load');
+      await page.goto(`${site.url}/pricing.html`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+      await fresh.close();
+    });
+  });
 });
