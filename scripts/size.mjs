@@ -9,16 +9,18 @@ const budgets = [
   // The issue asked 3.5 KB; whole-config validation with path messages costs ~2.2 KB of it.
   // See docs/core.md "Size" for the breakdown and why the limit is what it is.
   { name: '@consentry/core (with js-cookie)', entry: 'packages/core/src/index.ts', external: [], limit: 5.25 * KB },
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 6 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
+  // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 7 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // The issue's target is 16 KB; with the first layer (Preact + banner) inline the file is ~22 KB
   // (docs/size.md). This ceiling stops regressions; the target is printed below and not met yet.
-  { name: '@consentry/browser consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 23 * KB, target: 16 * KB },
+  { name: '@consentry/browser consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 24 * KB, target: 16 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
     name: `@consentry/ui + ${l} table`,
     entry: 'packages/ui/src/index.ts',
     external: ['preact', 'preact/*', '@consentry/core'],
-    limit: 7 * KB,
+    limit: 8 * KB,
     stdin: `export { createConsentUI, ${l} } from './packages/ui/src/index.ts';`,
   })),
 ];

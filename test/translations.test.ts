@@ -2,25 +2,25 @@
 // packages/ui/src/i18n/tables.test.ts), the catalog's vendor purposes and its cookie lifetimes.
 // Lives at the root because it reads both the UI and the vendor catalog, which do not import each other.
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../packages/vendors/src/catalog.ts';
-import { deVendorTexts } from '../packages/vendors/src/i18n/de.ts';
-import { esVendorTexts } from '../packages/vendors/src/i18n/es.ts';
-import { etVendorTexts } from '../packages/vendors/src/i18n/et.ts';
-import { frVendorTexts } from '../packages/vendors/src/i18n/fr.ts';
-import { ltVendorTexts } from '../packages/vendors/src/i18n/lt.ts';
-import { lvVendorTexts } from '../packages/vendors/src/i18n/lv.ts';
-import { plVendorTexts } from '../packages/vendors/src/i18n/pl.ts';
-import { ruVendorTexts } from '../packages/vendors/src/i18n/ru.ts';
-import { formatDuration } from '../packages/ui/src/format-duration.ts';
-import { de } from '../packages/ui/src/i18n/de.ts';
-import { en } from '../packages/ui/src/i18n/en.ts';
-import { es } from '../packages/ui/src/i18n/es.ts';
-import { et } from '../packages/ui/src/i18n/et.ts';
-import { fr } from '../packages/ui/src/i18n/fr.ts';
-import { lt } from '../packages/ui/src/i18n/lt.ts';
-import { lv } from '../packages/ui/src/i18n/lv.ts';
-import { pl } from '../packages/ui/src/i18n/pl.ts';
-import { ru } from '../packages/ui/src/i18n/ru.ts';
+import { catalog } from '../packages/vendors/src/catalog.js';
+import { deVendorTexts } from '../packages/vendors/src/i18n/de.js';
+import { esVendorTexts } from '../packages/vendors/src/i18n/es.js';
+import { etVendorTexts } from '../packages/vendors/src/i18n/et.js';
+import { frVendorTexts } from '../packages/vendors/src/i18n/fr.js';
+import { ltVendorTexts } from '../packages/vendors/src/i18n/lt.js';
+import { lvVendorTexts } from '../packages/vendors/src/i18n/lv.js';
+import { plVendorTexts } from '../packages/vendors/src/i18n/pl.js';
+import { ruVendorTexts } from '../packages/vendors/src/i18n/ru.js';
+import { formatDuration } from '../packages/ui/src/format-duration.js';
+import { de } from '../packages/ui/src/i18n/de.js';
+import { en } from '../packages/ui/src/i18n/en.js';
+import { es } from '../packages/ui/src/i18n/es.js';
+import { et } from '../packages/ui/src/i18n/et.js';
+import { fr } from '../packages/ui/src/i18n/fr.js';
+import { lt } from '../packages/ui/src/i18n/lt.js';
+import { lv } from '../packages/ui/src/i18n/lv.js';
+import { pl } from '../packages/ui/src/i18n/pl.js';
+import { ru } from '../packages/ui/src/i18n/ru.js';
 
 const ui: Record<string, Record<string, string>> = { lv, ru, et, lt, de, fr, es, pl };
 const vendorTexts: Record<string, Readonly<Record<string, string>>> = {

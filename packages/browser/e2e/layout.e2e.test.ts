@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('banner and dialog layout in Chromium', () => {
         // A long label may wrap, but both buttons keep one box (the row stretches them alike).
         expect(Math.max(m.accept.lines, m.reject.lines)).toBeLessThanOrEqual(2);
         // Customize may be secondary (a text button on a phone) but stays a real target, as legible.
-        expect(m.customize.box.h).toBeGreaterThanOrEqual(width < 768 ? 32 : 44);
+        expect(m.customize.box.h).toBeGreaterThanOrEqual(width < 768 ? 28 : 44);
         expect(m.customize.size).toBe(m.accept.size);
       });
     }

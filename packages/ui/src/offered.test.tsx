@@ -86,3 +86,15 @@ it('folds a vendor\'s cookie table until asked for', () => {
   expect(fold.querySelector('summary')?.textContent).toBe('Cookies and how long they are kept (2)');
   expect(fold.querySelector('.k')?.textContent).toContain('_ga: 2 years');
 });
+
+it('offers every listed category while a pasted tag of a vendor the config does not name is held', () => {
+  const held = document.createElement('script');
+  held.type = 'text/plain';
+  held.setAttribute('data-vendor', 'google-tag-manager');
+  held.setAttribute('data-consentry', 'held');
+  document.head.append(held);
+  const { view } = mount();
+  const purposes = within(view.getByRole('list', { name: 'Optional cookies:' })).getAllByRole('listitem');
+  expect(purposes.map((li) => li.textContent)).toEqual(['functional', 'statistics', 'targeting']);
+  held.remove();
+});

@@ -27,7 +27,7 @@ export const css =
   // The purposes and the policy links run on as one paragraph instead of taking a row each.
   `.b .t{display:block}.b .t>*+*{margin-top:.375rem}.b .p,.b .l{display:inline}.b .l::before{content:" "}.b .l a{display:inline-block;margin-inline-start:.75em}` +
   // On a phone Customize becomes a text button under the pair: clearly a third, lesser path, never hidden.
-  `.b .btn{font-size:1em;padding:.5rem .25rem}.b .t>.a{gap:.375rem;padding-top:0}.b .a>.s{min-height:2rem;border-color:transparent;text-decoration:underline;padding-block:.25rem}}` +
+  `.b .btn{font-size:1em;padding:.5rem .25rem}.b .t>.a{gap:.375rem;padding-top:0}.b .a>.s{min-height:1.75rem;border-color:transparent;text-decoration:underline;padding-block:.25rem}}` +
   `.bar{left:0;right:0;bottom:0;border-width:1px 0 0}` +
   `.bar>div{max-width:72rem;margin:0 auto}` +
   `.box{left:1rem;bottom:1rem;width:min(26rem,calc(100% - 2rem));border-radius:var(--c-radius)}` +
