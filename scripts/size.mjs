@@ -9,7 +9,9 @@ const budgets = [
   // The issue asked 3.5 KB; whole-config validation with path messages costs ~2.2 KB of it.
   // See docs/core.md "Size" for the breakdown and why the limit is what it is.
   { name: '@consentry/core (with js-cookie)', entry: 'packages/core/src/index.ts', external: [], limit: 5.25 * KB },
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 6 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
+  // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 7 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way).
@@ -23,7 +25,7 @@ const budgets = [
     name: `@consentry/ui + ${l} table`,
     entry: 'packages/ui/src/index.ts',
     external: ['preact', 'preact/*', '@consentry/core'],
-    limit: 7 * KB,
+    limit: 8 * KB,
     stdin: `export { createConsentUI, ${l} } from './packages/ui/src/index.ts';`,
   })),
 ];

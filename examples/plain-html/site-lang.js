@@ -1,14 +1,12 @@
-// Functional, first-party: remembers the visitor's site language. Runs only with functional consent.
+// Functional, first-party: remembers the visitor's site language in the site_lang cookie, so the
+// next visit opens in it (lang.js reads it). Runs only with functional consent.
 (() => {
-  const select = document.getElementById('site-lang');
-  const saved = (document.cookie.match(/(?:^|; )site_lang=([^;]*)/) || [])[1];
-  const apply = () => {
-    if (!select) return;
-    if (saved) select.value = saved;
-    select.addEventListener('change', () => {
-      document.cookie = `site_lang=${select.value}; path=/; max-age=31536000; SameSite=Lax`;
-    });
+  const remember = (lang) => {
+    document.cookie = `site_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', apply);
-  else apply();
+  remember(document.documentElement.lang);
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[data-lang]') : null;
+    if (link) remember(link.getAttribute('data-lang'));
+  });
 })();

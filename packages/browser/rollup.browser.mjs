@@ -71,7 +71,8 @@ const importMetaUrl = {
 };
 
 // A virtual entry per lazy file: registers one export (or an object of several) on window.__consentry[kind][name].
-const lazyEntry = (kind, name, file, exported) => ({
+// `merge` ({ exportName: file }) adds more tables into that one export (a language file's vendor purposes).
+const lazyEntry = (kind, name, file, exported, merge = {}) => ({
   input: `\0lazy:${kind}/${name}`,
   treeshake,
   output: { file: `${dir}/dist/${kind}/${name}.js`, format: 'iife' },
@@ -81,7 +82,7 @@ const lazyEntry = (kind, name, file, exported) => ({
       resolveId: (id) => (id === `\0lazy:${kind}/${name}` ? id : null),
       load: (id) =>
         id === `\0lazy:${kind}/${name}`
-          ? `import { ${[exported].flat().join(', ')} } from ${JSON.stringify(file)};\nconst r = (window.__consentry = window.__consentry || {});\n(r[${JSON.stringify(kind)}] = r[${JSON.stringify(kind)}] || {})[${JSON.stringify(name)}] = ${Array.isArray(exported) ? `{ ${exported.join(', ')} }` : exported};`
+          ? `import { ${[exported].flat().join(', ')} } from ${JSON.stringify(file)};\n${Object.entries(merge).map(([n, f]) => `import { ${n} } from ${JSON.stringify(f)};\n`).join('')}const r = (window.__consentry = window.__consentry || {});\n(r[${JSON.stringify(kind)}] = r[${JSON.stringify(kind)}] || {})[${JSON.stringify(name)}] = ${Array.isArray(exported) ? `{ ${exported.join(', ')} }` : Object.keys(merge).length ? `Object.assign({}, ${[exported, ...Object.keys(merge)].join(', ')})` : exported};`
           : null,
     },
     ...plugins(),
@@ -100,6 +101,6 @@ export default [
   },
   lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), ['startExperience']),
   lazyEntry('chunks', 'proof', here('src/parts/proof.ts'), ['createProofClient', 'getNoticeTexts']),
-  ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang)),
+  ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang, { [`${lang}VendorTexts`]: here(`../vendors/src/i18n/${lang}.ts`) })),
   ...VENDORS.map((id) => lazyEntry('vendors', id, here(`../vendors/src/vendors/${id}.ts`), camel(id))),
 ];

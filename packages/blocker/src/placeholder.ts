@@ -65,6 +65,12 @@ export function createPlaceholder(iframe: HTMLIFrameElement, name: string, texts
   button.style.padding = '0.5em 1.25em';
   button.style.font = 'inherit';
   button.style.cursor = 'pointer';
+  // The banner's design tokens (docs/ui.md): a site that brands the banner brands this button too.
+  button.style.fontWeight = '600';
+  button.style.color = 'var(--consentry-button-text, #ffffff)';
+  button.style.background = 'var(--consentry-button-bg, #1d4fbf)';
+  button.style.border = '2px solid var(--consentry-button-bg, #1d4fbf)';
+  button.style.borderRadius = 'var(--consentry-radius, .5rem)';
   button.addEventListener('click', onLoad);
 
   box.append(title, text, button);

@@ -31,7 +31,7 @@ export function Banner({ vm }: { vm: ViewModel }) {
           <span id="c-bp">{t('banner.purposes')}</span>
           <ul aria-labelledby="c-bp">
             {optional.map((c) => (
-              <li key={c}>{t(`category.${c}.title`)}</li>
+              <li key={c}>{t(`category.${c}.inList`) || t(`category.${c}.title`)}</li>
             ))}
           </ul>
         </div>
@@ -44,7 +44,8 @@ export function Banner({ vm }: { vm: ViewModel }) {
         <button type="button" class="btn" data-consentry-action="reject-all" onClick={() => vm.rejectAll('banner')}>
           {t('banner.rejectAll')}
         </button>
-        <button type="button" class="btn" data-consentry-action="customize" aria-haspopup="dialog" onClick={vm.customize}>
+        {/* Secondary by design (outline), never smaller: Accept and Reject stay identical twins. */}
+        <button type="button" class="btn s" data-consentry-action="customize" aria-haspopup="dialog" onClick={vm.customize}>
           {t('banner.customize')}
         </button>
       </div>

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { detectLanguage } from './language';
 import { availableLanguages, buildTexts } from './notice-texts';
 import { RootView } from './root-view';
+import { emptyCategories, offeredCategories } from './offered';
 import { createPageAids } from './page-aids';
 import { css } from './styles';
 import type { ConsentUI, Draft, UIOptions } from './types';
@@ -92,19 +93,34 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     dialog.focus();
   };
 
+  let offered = offeredCategories(consent);
+  const acceptAll = (source: 'banner' | 'preferences') => {
+    const empty = emptyCategories(consent, offered);
+    if (empty.length === 0) return consent.acceptAll({ source });
+    // Everything offered, nothing that was not: an empty category stays refused (offered.ts).
+    const choices: Partial<Record<OptionalCategory, boolean>> = {};
+    for (const c of optional) choices[c] = !empty.includes(c);
+    const gpc = config.gpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+    if (gpc) choices.targeting = false;
+    const vendors: Record<string, boolean> = {};
+    for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category] === true;
+    consent.update({ ...choices, vendors }, { source, method: 'accept-all' });
+  };
+
   const paint = () => {
+    offered = offeredCategories(consent);
     texts = buildTexts(consent, language, options);
     for (const row of vendors) row.info = options.vendors?.find((info) => info.id === row.id);
     const vm: ViewModel = {
       t,
       layout: config.layout,
-      categories: config.categories,
+      categories: offered,
       vendors,
       banner,
       prefs,
       reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
       status: message,
-      acceptAll: guard((source) => decide(() => consent.acceptAll({ source }), source)),
+      acceptAll: guard((source) => decide(() => acceptAll(source), source)),
       rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
       customize: guard((event) => showPreferences(event.currentTarget as HTMLElement)),
       toggleCategory: guard((category) => {

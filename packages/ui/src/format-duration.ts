@@ -1,30 +1,57 @@
 const UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
 type Unit = (typeof UNITS)[number];
 
-/**
- * Localise a cookie lifetime: seconds (0 = session) or catalog text such as "2 years" or
- * "session". Text of any other shape is shown as given rather than guessed at.
- */
-export function formatDuration(duration: number | string, language: string, sessionText: string): string {
-  let amount: number;
-  let unit: Unit;
-  if (typeof duration === 'number') {
-    if (duration <= 0) return sessionText;
-    // Whole days read as days ("395 days"); anything else as seconds.
-    [amount, unit] = duration % 86400 ? [duration, 'second'] : [duration / 86400, 'day'];
-  } else {
-    const text = duration.trim();
-    if (/^session$/i.test(text)) return sessionText;
-    const match = /^(\d+)\s*([a-z]+?)s?$/i.exec(text);
-    const word = match?.[2]?.toLowerCase() as Unit | undefined;
-    if (!match || !word || !UNITS.includes(word)) return duration;
-    amount = Number(match[1]);
-    unit = word;
-  }
+// The catalog's lifetimes come from the Open Cookie Database in English; these are the phrasings it
+// uses around a plain amount ("2 years after last activity"), each with its own translation key.
+const WRAPPERS: Array<[RegExp, string]> = [
+  [/^(.+?)\s+after last activity$/i, 'duration.afterLastVisit'],
+  [/^(.+?)\s+from set\s*\/\s*update$/i, 'duration.afterUpdate'],
+  [/^(.+?)\s*\(in some countries, the period may be longer\)$/i, 'duration.longerInSomeCountries'],
+];
+
+function amount(text: string, language: string): string | null {
+  const match = /^(\d+)\s*([a-z]+?)s?$/i.exec(text.trim());
+  const word = match?.[2]?.toLowerCase() as Unit | undefined;
+  if (!match || !word || !UNITS.includes(word)) return null;
+  return unitFormat(Number(match[1]), word, language);
+}
+
+function unitFormat(value: number, unit: Unit, language: string): string | null {
   try {
-    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   } catch {
-    // an engine without unit formatting: show the catalog's own text
-    return String(duration);
+    return null; // an engine without unit formatting
   }
+}
+
+/**
+ * Localise a cookie lifetime: seconds (0 = session) or catalog text such as "2 years", "session",
+ * "2 years after last activity", "60 days till 3650 days", "unknown". `texts` is the language's
+ * table (or, as before, just its session text). Text of any other shape is shown as given rather
+ * than guessed at.
+ */
+export function formatDuration(duration: number | string, language: string, texts: string | Readonly<Record<string, string>>): string {
+  const table: Readonly<Record<string, string>> = typeof texts === 'string' ? { 'preferences.session': texts } : texts;
+  const session = table['preferences.session'] ?? '';
+  if (typeof duration === 'number') {
+    if (duration <= 0) return session;
+    // Whole days read as days ("395 days"); anything else as seconds.
+    const [value, unit]: [number, Unit] = duration % 86400 ? [duration, 'second'] : [duration / 86400, 'day'];
+    return unitFormat(value, unit, language) ?? String(duration);
+  }
+  const text = duration.trim();
+  if (/^(session|end of session( \(browser\))?)$/i.test(text)) return session;
+  if (/^unknown$/i.test(text) && table['duration.unknown']) return table['duration.unknown'];
+  if (/^various$/i.test(text) && table['duration.various']) return table['duration.various'];
+  const range = /^(.+?)\s+till\s+(.+)$/i.exec(text);
+  if (range) {
+    const [from, to] = [amount(range[1]!, language), amount(range[2]!, language)];
+    if (from && to) return `${from} – ${to}`;
+  }
+  for (const [pattern, key] of WRAPPERS) {
+    const match = pattern.exec(text);
+    const inner = match ? amount(match[1]!, language) : null;
+    if (inner && table[key]) return table[key].replace('{duration}', inner);
+  }
+  return amount(text, language) ?? duration;
 }

@@ -2,6 +2,7 @@ import type { Consent } from '@consentry/core';
 import { en } from './i18n/en';
 import { detectLanguage, primaryTag } from './language';
 import { formatDuration } from './format-duration';
+import { offeredCategories } from './offered';
 import { safeUrl } from './safe-url';
 import type { UIOptions } from './types';
 
@@ -13,6 +14,9 @@ export interface NoticeTexts {
 }
 
 const KEYS = Object.keys(en);
+// Keys with a fallback (the category title, the catalog's own wording): a language added by config
+// alone need not have them.
+const REQUIRED = KEYS.filter((key) => !/\.inList$|^duration\./.test(key));
 
 function overridesFor(consent: Consent, language: string): Record<string, string> {
   const merged: Record<string, string> = {};
@@ -31,14 +35,14 @@ export function availableLanguages(consent: Consent, options: NoticeOptions = {}
   for (const lang of Object.keys(consent.config.texts)) {
     const tag = primaryTag(lang);
     const overrides = overridesFor(consent, tag);
-    if (KEYS.every((key) => overrides[key])) languages.add(tag);
+    if (REQUIRED.every((key) => overrides[key])) languages.add(tag);
   }
   return [...languages];
 }
 
 /**
  * The exact strings the UI renders for `language`: the language's table (English for missing
- * keys), then the config overrides, only the configured categories, and the configured vendors'
+ * keys), then the config overrides, only the offered categories (see offered.ts), and the configured vendors'
  * name, purpose, cookie lifetimes and policy link. The proof client hashes this as the notice.
  */
 export function buildTexts(consent: Consent, language: string, options: NoticeOptions = {}): Record<string, string> {
@@ -49,9 +53,10 @@ export function buildTexts(consent: Consent, language: string, options: NoticeOp
   }
   const overrides = overridesFor(consent, language);
   const texts: Record<string, string> = {};
+  const offered: string[] = offeredCategories(consent);
   for (const key of KEYS) {
     const category = /^category\.([a-z]+)\./.exec(key)?.[1];
-    if (category && !(config.categories as string[]).includes(category)) continue;
+    if (category && !offered.includes(category)) continue;
     texts[key] = overrides[key] ?? table[key] ?? '';
   }
   const privacy = safeUrl(config.links.privacyPolicy);
@@ -62,12 +67,13 @@ export function buildTexts(consent: Consent, language: string, options: NoticeOp
     const info = options.vendors?.find((v) => v.id === id);
     const prefix = `vendor.${id}.`;
     texts[`${prefix}name`] = overrides[`${prefix}name`] ?? info?.name ?? id;
-    const purpose = overrides[`${prefix}purpose`] ?? info?.purpose;
+    // A language table may carry the catalog's purposes translated (`vendor.<id>.purpose`).
+    const purpose = overrides[`${prefix}purpose`] ?? table[`${prefix}purpose`] ?? info?.purpose;
     if (purpose) texts[`${prefix}purpose`] = purpose;
     const policy = safeUrl(info?.privacyPolicy);
     if (policy) texts[`${prefix}privacyPolicy.href`] = policy;
     for (const c of info?.cookies ?? []) {
-      texts[`${prefix}cookie.${c.name}`] = formatDuration(c.duration, language, texts['preferences.session'] ?? '');
+      texts[`${prefix}cookie.${c.name}`] = formatDuration(c.duration, language, texts);
     }
   }
   return texts;

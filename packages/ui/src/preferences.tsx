@@ -24,8 +24,9 @@ function Vendor({ vm, row, index }: { vm: ViewModel; row: VendorRow; index: numb
       </div>
       {purpose && <p id={`${nameId}d`}>{purpose}</p>}
       {cookies.length > 0 && (
-        <>
-          <p>{t('preferences.cookies')}</p>
+        // The cookie table opens on demand: a visitor decides on the purpose, the names are detail.
+        <details class="kd">
+          <summary>{`${t('preferences.cookies')} (${cookies.length})`}</summary>
           <ul class="k">
             {cookies.map((c) => (
               <li key={c.name}>
@@ -34,7 +35,7 @@ function Vendor({ vm, row, index }: { vm: ViewModel; row: VendorRow; index: numb
               </li>
             ))}
           </ul>
-        </>
+        </details>
       )}
       {policy && <a href={policy}>{t('preferences.vendorPrivacyPolicy')}</a>}
     </div>
@@ -63,14 +64,15 @@ function CategoryItem({ vm, category }: { vm: ViewModel; category: Category }) {
       </div>
       <p id={`${id}d`}>{t(`category.${category}.description`)}</p>
       {rows.length > 0 && (
-        <>
-          <p>{t('preferences.vendors')}</p>
+        // Folded: the category's switch and description are what a visitor decides on.
+        <details class="m">
+          <summary>{`${t('preferences.vendors')} (${rows.length})`}</summary>
           <div class="t">
             {rows.map((row, i) => (
               <Vendor key={row.id} vm={vm} row={row} index={offset + i} />
             ))}
           </div>
-        </>
+        </details>
       )}
     </div>
   );
@@ -105,14 +107,17 @@ export function Preferences({ vm }: { vm: ViewModel }) {
           <span class="sr">{t('preferences.close')}</span>
         </button>
       </div>
-      <p id="c-pd">{t('preferences.description')}</p>
-      {/* groups named by their headings, not list items: a role on <li> would break the list */}
-      <div class="t">
-        {vm.categories.map((c) => (
-          <CategoryItem key={c} vm={vm} category={c} />
-        ))}
+      {/* Only the details scroll; header and decisions stay in view (the footer never scrolls away). */}
+      <div class="s t">
+        <p id="c-pd">{t('preferences.description')}</p>
+        {/* groups named by their headings, not list items: a role on <li> would break the list */}
+        <div class="t">
+          {vm.categories.map((c) => (
+            <CategoryItem key={c} vm={vm} category={c} />
+          ))}
+        </div>
       </div>
-      <div class="a">
+      <div class="a f">
         <button type="button" class="btn" data-consentry-action="save" onClick={vm.save}>
           {t('preferences.save')}
         </button>

@@ -22,6 +22,12 @@ export const css =
   `.b,.d{position:fixed;z-index:var(--consentry-z-index,2147483000);overflow:auto;background:var(--c-bg);color:var(--c-text);` +
   `padding:var(--c-gap);border:1px solid var(--c-border);box-shadow:var(--consentry-shadow,0 .25rem 1.5rem rgba(0,0,0,.3))}` +
   `.b{max-height:min(32rem,70vh);scroll-padding-bottom:8rem}` +
+  // A phone shows the page too: compact type and spacing keep the first layer under half the screen.
+  `@media(max-width:40rem){.b{padding:.5rem 1rem}.b .t{font-size:.875em;line-height:1.4}.b h2{font-size:1.2143em}` +
+  // The purposes and the policy links run on as one paragraph instead of taking a row each.
+  `.b .t{display:block}.b .t>*+*{margin-top:.375rem}.b .p,.b .l{display:inline}.b .l::before{content:" "}.b .l a{display:inline-block;margin-inline-start:.75em}` +
+  // On a phone Customize becomes a text button under the pair: clearly a third, lesser path, never hidden.
+  `.b .btn{font-size:1em;padding:.5rem .25rem}.b .t>.a{gap:.375rem;padding-top:0}.b .a>.s{min-height:1.75rem;border-color:transparent;text-decoration:underline;padding-block:.25rem}}` +
   `.bar{left:0;right:0;bottom:0;border-width:1px 0 0}` +
   `.bar>div{max-width:72rem;margin:0 auto}` +
   `.box{left:1rem;bottom:1rem;width:min(26rem,calc(100% - 2rem));border-radius:var(--c-radius)}` +
@@ -29,20 +35,34 @@ export const css =
   `::backdrop{background:var(--c-overlay)}` +
   // Grid items may shrink below their longest word, which then wraps (reflow at 320 px, WCAG 1.4.10).
   `.t{display:grid;gap:calc(var(--c-gap)*.75)}.t>*{min-width:0}` +
-  `.l{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}` +
-  `.p,.p ul{display:flex;flex-wrap:wrap;gap:0 .3em}.p li:not(:last-child)::after{content:","}.p span,.on{font-weight:600}` +
-  // Equal columns, so the three decisions have the same size at every width.
-  `.a{display:grid;grid-template-columns:repeat(auto-fit,minmax(8rem,1fr));grid-auto-rows:1fr;gap:.5rem}` +
+  `.l{display:flex;flex-wrap:wrap;gap:.25rem 1rem}` +
+  `.p ul,.p li{display:inline}.p span{margin-inline-end:.3em}.p li:not(:last-child)::after{content:", "}.p span,.on{font-weight:600}` +
+  // Accept and Reject share a row of equal columns at every width (same box even when a label wraps);
+  // Customize takes the full row under them on a narrow screen, a third equal column on a wide one.
+  // In the dialog Save leads on its own row on a phone, Accept and Reject share the next.
+  `.a{display:grid;grid-template-columns:1fr 1fr;gap:.5rem}.b .a>:nth-child(3),.d .a>:first-child{grid-column:1/-1}` +
+  `@media(min-width:40rem){.bar .a,.modal .a,.d .a{grid-template-columns:repeat(3,1fr)}.bar .a>.btn,.modal .a>.btn,.d .a>.btn{grid-column:auto}}` +
+  // A wide bar: text on the left, the decisions on the right, centred against it.
+  `@media(min-width:64rem){.bar .t{grid-template-columns:minmax(0,1fr) auto;gap:0 2.5rem}.bar .t>*{grid-column:1}.bar .t>*+:not(.a){margin-top:.5rem}.bar .t>.a{grid-column:2;grid-row:1/span 9;align-self:center;grid-template-columns:repeat(3,minmax(9rem,1fr))}}` +
   // On the banner the decisions stay in view while its text scrolls (320 px, 200 % zoom): refusing
   // must never need more scrolling than accepting. Scroll padding keeps focused links clear of them.
-  `.b .a{position:sticky;bottom:calc(-1*var(--c-gap));padding:.5rem 0;background:var(--c-bg)}` +
+  `.b .a{position:sticky;bottom:calc(-1*var(--c-gap));padding-top:.25rem;background:var(--c-bg)}` +
   // One button class for every decision: identical size, colour and weight (EDPB equal prominence).
   `button{font:inherit;cursor:pointer}.btn{min-height:2.75rem;padding:.5rem 1rem;font-weight:600;` +
   `color:var(--c-button-text);background:var(--c-button-bg);border:2px solid var(--c-button-bg);border-radius:var(--c-radius)}` +
-  `.btn:hover{text-decoration:underline}` +
+  `.btn{min-width:2.75rem;padding:.5rem .75rem;line-height:1.25}.btn:hover{text-decoration:underline}` +
+  // Secondary (Customize): the same size, type and weight, outlined instead of filled.
+  `.btn.s{color:var(--c-button-bg);background:var(--c-bg)}` +
   `.h{display:flex;flex-wrap:wrap;align-items:flex-start;gap:.5rem var(--c-gap)}.h>:first-child{flex:1}` +
   `.x{min-width:2.75rem;min-height:2.75rem;font-size:1.5em;line-height:1;color:var(--c-text);background:none;border:2px solid var(--c-border);border-radius:var(--c-radius)}` +
   `.c{border-top:1px solid var(--c-border);padding-top:calc(var(--c-gap)*.75)}` +
+  // The dialog: header, details that scroll, and a footer of decisions that never scrolls away.
+  `.d{display:flex;flex-direction:column;gap:0;padding:0;overflow:hidden}` +
+  `.d>.h{padding:var(--c-gap) var(--c-gap) .5rem}.d>.s{flex:1 1 auto;min-height:0;overflow:auto;padding:.25rem var(--c-gap) var(--c-gap)}` +
+  `.d>.f{padding:.75rem var(--c-gap) var(--c-gap);border-top:1px solid var(--c-border)}` +
+  // Too short for a fixed footer (landscape phone, 400 % zoom): the whole dialog scrolls instead.
+  `@media(max-height:24rem){.d{display:block;overflow:auto}.d>.s{overflow:visible}}` +
+  `summary{cursor:pointer;min-height:1.5rem;font-weight:600;color:var(--c-link)}details>:not(summary){margin-top:.5rem}` +
   `.k{overflow-wrap:anywhere}.v{margin-inline-start:.75rem;padding-inline-start:.75rem;border-inline-start:2px solid var(--c-border)}` +
   // Switch: state shown by thumb position as well as colour (WCAG 1.4.1); 48×28 px target.
   `.sw{position:relative;flex:none;width:3rem;height:1.75rem;padding:0;border:2px solid var(--c-switch-off);border-radius:1rem;background:var(--c-switch-off)}` +

@@ -23,18 +23,33 @@ export function createVendorLoader(
 ): VendorLoader {
   const loaded: string[] = [];
   const defOf = (id: string) => (Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined);
+  let watcher: MutationObserver | null = null;
 
   function load(): void {
+    let waiting = false;
     for (const vendor of Object.values(consent.config.vendors)) {
       const def = defOf(vendor.id);
       if (!def?.load || loaded.includes(vendor.id)) continue;
       if (!isVendorGranted(consent, vendor.id) && !loadsBeforeConsent(consent.config, vendor.id)) continue;
+      // An embed vendor's page script (YouTube's IFrame API) is for pages that show its embeds only.
+      if (def.kind === 'embed' && !hasEmbed(def)) {
+        waiting = true;
+        continue;
+      }
       loaded.push(vendor.id);
       try {
         def.load(vendor.params, context);
       } catch (error) {
         console.error(`Consentry: loading vendor "${vendor.id}" failed`, error);
       }
+    }
+    // An embed rendered later (a single-page app's next view) brings its script then.
+    if (waiting && !watcher && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+      watcher = new MutationObserver(load);
+      watcher.observe(document.documentElement, { childList: true, subtree: true });
+    } else if (!waiting && watcher) {
+      watcher.disconnect();
+      watcher = null;
     }
   }
 
@@ -61,6 +76,30 @@ export function createVendorLoader(
   });
   return {
     loaded: () => [...loaded],
-    destroy: unsubscribe,
+    destroy() {
+      unsubscribe();
+      watcher?.disconnect();
+      watcher = null;
+    },
   };
+}
+
+/** An iframe of this vendor on the page: marked with its id, or pointing (src or gated data-src) at its hosts. */
+function hasEmbed(def: VendorDefinition): boolean {
+  if (typeof document === 'undefined') return false;
+  for (const frame of Array.from(document.querySelectorAll('iframe'))) {
+    if (frame.getAttribute('data-vendor') === def.id) return true;
+    let url: URL;
+    try {
+      url = new URL(frame.getAttribute('data-src') ?? frame.getAttribute('src') ?? '', document.baseURI);
+    } catch {
+      continue;
+    }
+    for (const entry of def.hosts) {
+      const [host = '', ...path] = entry.split('/');
+      const prefix = path.length ? `/${path.join('/')}` : '';
+      if ((url.hostname === host || url.hostname.endsWith(`.${host}`)) && url.pathname.startsWith(prefix)) return true;
+    }
+  }
+  return false;
 }

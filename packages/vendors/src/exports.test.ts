@@ -53,6 +53,14 @@ it('exports exactly the public API', () => {
       'xPixel',
       'yandexMetrica',
       'youtube',
+      'lvVendorTexts',
+      'ruVendorTexts',
+      'etVendorTexts',
+      'ltVendorTexts',
+      'deVendorTexts',
+      'frVendorTexts',
+      'esVendorTexts',
+      'plVendorTexts',
     ].sort(),
   );
 });

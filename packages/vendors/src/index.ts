@@ -47,4 +47,13 @@ export { vimeo } from './vendors/vimeo.js';
 export { xPixel } from './vendors/x-pixel.js';
 export { yandexMetrica } from './vendors/yandex-metrica.js';
 export { youtube } from './vendors/youtube.js';
+// The catalog's purposes in the other shipped languages (English is the catalog's own), one module each.
+export { lvVendorTexts } from './i18n/lv.js';
+export { ruVendorTexts } from './i18n/ru.js';
+export { etVendorTexts } from './i18n/et.js';
+export { ltVendorTexts } from './i18n/lt.js';
+export { deVendorTexts } from './i18n/de.js';
+export { frVendorTexts } from './i18n/fr.js';
+export { esVendorTexts } from './i18n/es.js';
+export { plVendorTexts } from './i18n/pl.js';
 export type { CookieInfo, LoadContext, VendorDefinition, VendorKind, VendorParams } from './types.js';

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const de: Translation = {
   'banner.title': 'Wir verwenden Cookies',
   'banner.description':
-    'Notwendige Cookies halten diese Website am Laufen. Mit Ihrer Einwilligung möchten wir auch die hier genannten optionalen Cookies verwenden; einige davon setzen Dritte. Sie können Ihre Auswahl jederzeit ändern oder widerrufen.',
+    'Mit Ihrer Einwilligung nutzen wir auch optionale Cookies, auch von Dritten. Sie können Ihre Einwilligung jederzeit widerrufen.',
   'banner.purposes': 'Optionale Cookies:',
   'banner.acceptAll': 'Alle akzeptieren',
   'banner.rejectAll': 'Alle ablehnen',
@@ -36,6 +36,14 @@ export const de: Translation = {
   'category.targeting.title': 'Targeting',
   'category.targeting.description':
     'Erfassen die von Ihnen besuchten Websites, damit wir und unsere Partner Werbung passend zu Ihren Interessen zeigen können. Meist von Dritten gesetzt.',
+  'category.functional.inList': 'funktional',
+  'category.statistics.inList': 'Statistik',
+  'category.targeting.inList': 'Targeting',
+  'duration.afterLastVisit': '{duration} nach dem letzten Besuch',
+  'duration.afterUpdate': '{duration} ab dem letzten Setzen oder Aktualisieren',
+  'duration.longerInSomeCountries': '{duration} (in manchen Ländern länger)',
+  'duration.unknown': 'vom Anbieter nicht angegeben',
+  'duration.various': 'unterschiedlich',
   'placeholder.title': 'Inhalt von {name}',
   'placeholder.text':
     'Dieser Inhalt ist blockiert, bis Sie {name} erlauben. Der Dienst kann Cookies setzen und Daten über Ihren Besuch erheben.',

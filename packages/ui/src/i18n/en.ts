@@ -2,7 +2,7 @@
 export const en = {
   'banner.title': 'We use cookies',
   'banner.description':
-    'Necessary cookies keep this site working. With your consent we would also like to use the optional cookies listed here, some of them set by third parties. You can change or withdraw your choice at any time.',
+    'With your consent we also use optional cookies, including third-party ones. You can withdraw your consent at any time.',
   'banner.purposes': 'Optional cookies:',
   'banner.acceptAll': 'Accept all',
   'banner.rejectAll': 'Reject all',
@@ -34,6 +34,14 @@ export const en = {
   'category.targeting.title': 'Targeting',
   'category.targeting.description':
     'Record the sites you visit so that we and our partners can show advertising that matches your interests. Usually set by third parties.',
+  'category.functional.inList': 'functional',
+  'category.statistics.inList': 'statistics',
+  'category.targeting.inList': 'targeting',
+  'duration.afterLastVisit': '{duration} after the last visit',
+  'duration.afterUpdate': '{duration} after it was last set or updated',
+  'duration.longerInSomeCountries': '{duration} (longer in some countries)',
+  'duration.unknown': 'not stated by the provider',
+  'duration.various': 'varies',
   'placeholder.title': 'Content from {name}',
   'placeholder.text':
     'This content is blocked until you allow {name}, which may set cookies and collect data about your visit.',

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const es: Translation = {
   'banner.title': 'Usamos cookies',
   'banner.description':
-    'Las cookies necesarias hacen que este sitio funcione. Con tu consentimiento también queremos usar las cookies opcionales indicadas aquí; algunas las instalan terceros. Puedes cambiar o retirar tu elección en cualquier momento.',
+    'Con tu consentimiento usamos también cookies opcionales, incluidas las de terceros. Puedes retirar tu consentimiento cuando quieras.',
   'banner.purposes': 'Cookies opcionales:',
   'banner.acceptAll': 'Aceptar todas',
   'banner.rejectAll': 'Rechazar todas',
@@ -36,6 +36,14 @@ export const es: Translation = {
   'category.targeting.title': 'Segmentación',
   'category.targeting.description':
     'Registran los sitios que visitas para que nosotros y nuestros socios podamos mostrarte publicidad acorde con tus intereses. Normalmente las instalan terceros.',
+  'category.functional.inList': 'funcionales',
+  'category.statistics.inList': 'estadística',
+  'category.targeting.inList': 'segmentación',
+  'duration.afterLastVisit': '{duration} desde la última visita',
+  'duration.afterUpdate': '{duration} desde la última instalación o actualización',
+  'duration.longerInSomeCountries': '{duration} (más en algunos países)',
+  'duration.unknown': 'el proveedor no la indica',
+  'duration.various': 'variable',
   'placeholder.title': 'Contenido de {name}',
   'placeholder.text':
     'Este contenido está bloqueado hasta que permita {name}, que puede instalar cookies y recoger datos sobre su visita.',

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const et: Translation = {
   'banner.title': 'Kasutame küpsiseid',
   'banner.description':
-    'Vajalikud küpsised hoiavad selle saidi töös. Teie nõusolekul sooviksime kasutada ka siin loetletud valikulisi küpsiseid; osa neist paigaldavad kolmandad osapooled. Saate oma valikut igal ajal muuta või tagasi võtta.',
+    'Teie nõusolekul kasutame ka valikulisi küpsiseid, sealhulgas kolmandate osapoolte omi. Nõusoleku saate igal ajal tagasi võtta.',
   'banner.purposes': 'Valikulised küpsised:',
   'banner.acceptAll': 'Nõustu kõigiga',
   'banner.rejectAll': 'Keeldu kõigist',
@@ -36,6 +36,14 @@ export const et: Translation = {
   'category.targeting.title': 'Sihtimine',
   'category.targeting.description':
     'Salvestavad külastatud saidid, et meie ja meie partnerid saaksid näidata teie huvidele vastavat reklaami. Tavaliselt paigaldavad need kolmandad osapooled.',
+  'category.functional.inList': 'funktsionaalsed',
+  'category.statistics.inList': 'statistika',
+  'category.targeting.inList': 'sihtimine',
+  'duration.afterLastVisit': '{duration} pärast viimast külastust',
+  'duration.afterUpdate': '{duration} viimasest määramisest või uuendamisest',
+  'duration.longerInSomeCountries': '{duration} (mõnes riigis kauem)',
+  'duration.unknown': 'teenusepakkuja pole märkinud',
+  'duration.various': 'erinev',
   'placeholder.title': 'Sisu teenusest {name}',
   'placeholder.text':
     'See sisu on blokeeritud, kuni lubate teenuse {name}, mis võib seada küpsiseid ja koguda andmeid teie külastuse kohta.',

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const fr: Translation = {
   'banner.title': 'Nous utilisons des cookies',
   'banner.description':
-    'Les cookies nécessaires assurent le fonctionnement du site. Avec votre consentement, nous souhaitons aussi utiliser les cookies facultatifs indiqués ici ; certains sont déposés par des tiers. Vous pouvez modifier ou retirer votre choix à tout moment.',
+    'Avec votre accord, nous utilisons aussi des cookies facultatifs, y compris de tiers. Vous pouvez retirer votre accord à tout moment.',
   'banner.purposes': 'Cookies facultatifs :',
   'banner.acceptAll': 'Tout accepter',
   'banner.rejectAll': 'Tout refuser',
@@ -36,6 +36,14 @@ export const fr: Translation = {
   'category.targeting.title': 'Ciblage',
   'category.targeting.description':
     'Enregistrent les sites que vous visitez pour que nous et nos partenaires puissions afficher des publicités adaptées à vos centres d’intérêt. Généralement déposés par des tiers.',
+  'category.functional.inList': 'fonctionnels',
+  'category.statistics.inList': 'statistiques',
+  'category.targeting.inList': 'ciblage',
+  'duration.afterLastVisit': '{duration} après la dernière visite',
+  'duration.afterUpdate': '{duration} après le dernier dépôt ou la dernière mise à jour',
+  'duration.longerInSomeCountries': '{duration} (plus longtemps dans certains pays)',
+  'duration.unknown': 'non précisée par le fournisseur',
+  'duration.various': 'variable',
   'placeholder.title': 'Contenu de {name}',
   'placeholder.text':
     'Ce contenu est bloqué tant que vous n’autorisez pas {name}, qui peut déposer des cookies et collecter des données sur votre visite.',

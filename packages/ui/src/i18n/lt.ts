@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const lt: Translation = {
   'banner.title': 'Naudojame slapukus',
   'banner.description':
-    'Būtinieji slapukai užtikrina, kad ši svetainė veiktų. Jums sutikus, norėtume naudoti ir čia išvardytus pasirenkamus slapukus; kai kuriuos iš jų įrašo trečiosios šalys. Savo pasirinkimą galite bet kada pakeisti arba atšaukti.',
+    'Jums sutikus naudojame ir pasirenkamus slapukus, įskaitant trečiųjų šalių. Sutikimą galite bet kada atšaukti.',
   'banner.purposes': 'Pasirenkami slapukai:',
   'banner.acceptAll': 'Priimti visus',
   'banner.rejectAll': 'Atmesti visus',
@@ -36,6 +36,14 @@ export const lt: Translation = {
   'category.targeting.title': 'Tiksliniai',
   'category.targeting.description':
     'Fiksuoja jūsų lankomas svetaines, kad mes ir mūsų partneriai galėtume rodyti jūsų interesus atitinkančią reklamą. Paprastai juos įrašo trečiosios šalys.',
+  'category.functional.inList': 'funkciniai',
+  'category.statistics.inList': 'statistikos',
+  'category.targeting.inList': 'tiksliniai',
+  'duration.afterLastVisit': '{duration} nuo paskutinio apsilankymo',
+  'duration.afterUpdate': '{duration} nuo paskutinio įrašymo ar atnaujinimo',
+  'duration.longerInSomeCountries': '{duration} (kai kuriose šalyse ilgiau)',
+  'duration.unknown': 'paslaugos teikėjas nenurodė',
+  'duration.various': 'įvairi',
   'placeholder.title': 'Turinys iš {name}',
   'placeholder.text':
     'Šis turinys užblokuotas, kol neleisite {name}: paslauga gali įrašyti slapukus ir rinkti duomenis apie jūsų apsilankymą.',

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const lv: Translation = {
   'banner.title': 'Mēs izmantojam sīkdatnes',
   'banner.description':
-    'Nepieciešamās sīkdatnes nodrošina vietnes darbību. Ar jūsu piekrišanu mēs vēlētos izmantot arī šeit minētās izvēles sīkdatnes; dažas no tām izvieto trešās personas. Savu izvēli varat jebkurā brīdī mainīt vai atsaukt.',
+    'Ar jūsu piekrišanu izmantojam arī izvēles sīkdatnes, tostarp trešo personu. Piekrišanu varat atsaukt jebkurā brīdī.',
   'banner.purposes': 'Izvēles sīkdatnes:',
   'banner.acceptAll': 'Pieņemt visas',
   'banner.rejectAll': 'Noraidīt visas',
@@ -36,6 +36,14 @@ export const lv: Translation = {
   'category.targeting.title': 'Mērķēšanas',
   'category.targeting.description':
     'Reģistrē apmeklētās vietnes, lai mēs un mūsu partneri varētu rādīt jūsu interesēm atbilstošu reklāmu. Parasti tās izvieto trešās personas.',
+  'category.functional.inList': 'funkcionālās',
+  'category.statistics.inList': 'statistikas',
+  'category.targeting.inList': 'mērķēšanas',
+  'duration.afterLastVisit': '{duration} pēc pēdējā apmeklējuma',
+  'duration.afterUpdate': '{duration} kopš pēdējās iestatīšanas vai atjaunošanas',
+  'duration.longerInSomeCountries': '{duration} (dažās valstīs ilgāk)',
+  'duration.unknown': 'pakalpojuma sniedzējs nav norādījis',
+  'duration.various': 'atšķiras',
   'placeholder.title': 'Saturs no {name}',
   'placeholder.text':
     'Šis saturs ir bloķēts, līdz atļausiet {name}, kas var iestatīt sīkdatnes un vākt datus par jūsu apmeklējumu.',

@@ -4,7 +4,7 @@ import type { Translation } from '../types';
 export const pl: Translation = {
   'banner.title': 'Używamy plików cookie',
   'banner.description':
-    'Niezbędne pliki cookie zapewniają działanie tej strony. Za Twoją zgodą chcielibyśmy używać także wymienionych tu opcjonalnych plików cookie; niektóre z nich zapisują podmioty trzecie. Możesz w każdej chwili zmienić lub wycofać swój wybór.',
+    'Za Twoją zgodą używamy też opcjonalnych plików cookie, również podmiotów trzecich. Zgodę możesz w każdej chwili wycofać.',
   'banner.purposes': 'Opcjonalne pliki cookie:',
   'banner.acceptAll': 'Zaakceptuj wszystkie',
   'banner.rejectAll': 'Odrzuć wszystkie',
@@ -36,6 +36,14 @@ export const pl: Translation = {
   'category.targeting.title': 'Reklamowe',
   'category.targeting.description':
     'Rejestrują odwiedzane przez Ciebie strony, aby nasi partnerzy i my mogli wyświetlać reklamy dopasowane do Twoich zainteresowań. Zwykle zapisują je podmioty trzecie.',
+  'category.functional.inList': 'funkcjonalne',
+  'category.statistics.inList': 'statystyczne',
+  'category.targeting.inList': 'reklamowe',
+  'duration.afterLastVisit': '{duration} od ostatniej wizyty',
+  'duration.afterUpdate': '{duration} od ostatniego zapisania lub aktualizacji',
+  'duration.longerInSomeCountries': '{duration} (w niektórych krajach dłużej)',
+  'duration.unknown': 'dostawca nie podał',
+  'duration.various': 'różny',
   'placeholder.title': 'Treść z {name}',
   'placeholder.text':
     'Ta treść jest zablokowana, dopóki nie zezwolisz na {name}; usługa może zapisywać pliki cookie i zbierać dane o Twojej wizycie.',

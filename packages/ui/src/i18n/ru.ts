@@ -2,9 +2,9 @@ import type { Translation } from '../types';
 
 /** Russian. */
 export const ru: Translation = {
-  'banner.title': 'Мы используем файлы cookie',
+  'banner.title': 'Мы используем cookie',
   'banner.description':
-    'Необходимые файлы cookie обеспечивают работу сайта. С вашего согласия мы также хотели бы использовать перечисленные здесь необязательные cookie; некоторые из них устанавливают третьи лица. Вы можете изменить или отозвать свой выбор в любое время.',
+    'С вашего согласия используем также необязательные и сторонние cookie. Согласие можно отозвать в любой момент.',
   'banner.purposes': 'Необязательные cookie:',
   'banner.acceptAll': 'Принять все',
   'banner.rejectAll': 'Отклонить все',
@@ -33,9 +33,17 @@ export const ru: Translation = {
   'category.statistics.title': 'Статистические',
   'category.statistics.description':
     'Подсчитывают посещения и показывают, какие страницы используются чаще всего, чтобы мы могли улучшать сайт.',
-  'category.targeting.title': 'Таргетинговые',
+  'category.targeting.title': 'Рекламные',
   'category.targeting.description':
     'Отмечают посещённые вами сайты, чтобы мы и наши партнёры могли показывать рекламу, соответствующую вашим интересам. Обычно их устанавливают третьи лица.',
+  'category.functional.inList': 'функциональные',
+  'category.statistics.inList': 'статистические',
+  'category.targeting.inList': 'рекламные',
+  'duration.afterLastVisit': '{duration} после последнего посещения',
+  'duration.afterUpdate': '{duration} с последней установки или обновления',
+  'duration.longerInSomeCountries': '{duration} (в некоторых странах дольше)',
+  'duration.unknown': 'поставщик не указал',
+  'duration.various': 'разный',
   'placeholder.title': 'Контент {name}',
   'placeholder.text':
     'Этот контент заблокирован, пока вы не разрешите {name}: сервис может устанавливать cookie и собирать данные о вашем посещении.',

@@ -39,6 +39,14 @@ export const vendorInfo: VendorInfo[] = [
 
 /** A real core engine on an in-memory cookie jar, with the UI mounted on it. */
 export function setup(config: ConsentConfig = baseConfig, options: UIOptions = {}, cookies: CookieStore = createMemoryCookies()) {
+  // The page's own functional feature (like the demo's language script): gated markup, so the
+  // functional category, which has no vendor here, is still offered (offered.ts).
+  if (!document.querySelector('script[data-category="functional"]')) {
+    const markup = document.createElement('script');
+    markup.type = 'text/plain';
+    markup.setAttribute('data-category', 'functional');
+    document.body.append(markup);
+  }
   const consent = createConsent(config, { cookies, gpc: false, secure: false });
   const ui = createConsentUI(consent, { vendors: vendorInfo, ...options });
   const host = document.querySelector('consentry-ui') as HTMLElement;
