@@ -1,4 +1,5 @@
-import { catalog, type VendorDefinition } from '@consentry/vendors';
+import { catalog, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
+import { createConsent, createMemoryCookies } from '@consentry/core';
 import { startExperience } from '@consentry/assembly';
 import { getNoticeTexts } from '@consentry/ui';
 import type { createProofClient } from '@consentry/proof';
@@ -210,10 +211,11 @@ describe('shared with the React provider', () => {
     const api = createConsentryApi(parts());
     api.init(config());
     expect(api.getConsent()!.status).toBe('undecided');
-    // Another tab of the same site decides: the cookie changes under this page.
-    const other = createConsentryApi(parts());
-    other.init(config());
-    other.acceptAll();
+    // Another tab of the same site decides: the cookie changes under this page, with no message
+    // from this page's own engines (another tab's engine is not on this page).
+    const jar = createMemoryCookies();
+    createConsent(config(), { cookies: jar, catalog: toCatalogLookup(catalog) }).acceptAll();
+    document.cookie = `consentry=${jar.get('consentry')}; path=/`;
     expect(api.getConsent()!.status).toBe('undecided');
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));

@@ -62,10 +62,14 @@ describe('ConsentProvider integrations', () => {
   });
 
   it('records a decision made in a child effect, which runs before the provider has mounted anything', async () => {
-    const posts: unknown[] = [];
+    // Records an earlier test left queued in this browser's storage would be sent first.
+    localStorage.clear();
+    const posts: { recordId?: string }[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (url, init) => {
-      if (String(url).endsWith('/v1/consents')) posts.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ recordId: 'r', seq: 1, hash: 'h', signature: 's', keyId: 'k', noticeOnFile: true }), { status: 201 });
+      const body = String(url).endsWith('/v1/consents') ? JSON.parse(String(init?.body)) : {};
+      if (String(url).endsWith('/v1/consents')) posts.push(body);
+      // A receipt is for the record posted (the client keeps a record answered with anything else).
+      return new Response(JSON.stringify({ recordId: body.recordId ?? 'r', seq: 1, hash: 'h', signature: 's', keyId: 'k', noticeOnFile: true }), { status: 201 });
     });
     function DecidesAtOnce() {
       const { rejectAll } = useConsent();
