@@ -1,15 +1,13 @@
 import { OPTIONAL_CATEGORIES } from '@consentry/core';
 import type { Consent, OptionalCategory } from '@consentry/core';
-import { observeInsertions } from './auto-block.js';
 import { cleanUp } from './cleanup.js';
 import { holdingRule } from './context.js';
-import { installElementHooks } from './element-hooks.js';
 import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
 import { isVendorGranted } from './grants.js';
-import { installGuards } from './guards.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
+import { installRealms } from './realms.js';
 import { createReleaseQueue } from './release-queue.js';
 import { DEFAULT_TEXTS } from './texts.js';
 import type { BlockerContext } from './context.js';
@@ -113,10 +111,10 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   computeGrants();
   const restores: Restore[] = [];
   if (autoBlock || guardsOn) {
-    restores.push(installElementHooks(ctx, { scripts: autoBlock, images: guardsOn, onIframeHeld: (iframe) => iframes.scan(iframe) }));
+    // Every same-origin realm the page can reach gets the hooks (realms.ts); the observer covers the parser.
+    const opts = { scripts: autoBlock, images: guardsOn, guards: guardsOn, onIframeHeld: (iframe: HTMLIFrameElement) => iframes.scan(iframe) };
+    restores.push(installRealms(ctx, opts, autoBlock ? () => scan() : null));
   }
-  if (guardsOn) restores.push(installGuards(ctx));
-  if (autoBlock) restores.push(observeInsertions(ctx, () => scan()));
 
   const onReady = (): void => scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);

@@ -32,27 +32,48 @@ const xhrTargets = new WeakMap<XMLHttpRequest, string>();
  * cannot send to its hosts nor write its cookies and storage keys again. Everything else goes straight
  * to the native function after one hostname (or name) lookup.
  */
-export function installGuards(ctx: BlockerContext): Restore {
+export function installGuards(ctx: BlockerContext, w: Window & typeof globalThis = globalThis as Window & typeof globalThis): Restore {
   const restores: Restore[] = [];
   const blocked = (url: string) => holdingRule(ctx, ctx.hosts(url));
   const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
 
-  if (typeof globalThis.fetch === 'function') {
+  // fetchLater (deferred fetch) takes the same arguments and fails the same way.
+  for (const name of ['fetch', 'fetchLater'] as const) {
     restores.push(
-      patchMethod(globalThis, 'fetch', (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      patchMethod(w as unknown as Record<string, typeof fetch>, name, (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
         const url = requestUrl(input);
         const rule = blocked(url);
         if (rule) {
           ctx.report('fetch', rule, url);
-          return Promise.reject(networkError(url, rule.id));
+          if (name === 'fetch') return Promise.reject(networkError(url, rule.id));
+          throw networkError(url, rule.id);
         }
         return original.call(this, input, init);
       } as typeof fetch),
     );
   }
 
-  if (typeof XMLHttpRequest !== 'undefined') {
-    const proto = XMLHttpRequest.prototype;
+  // Connections by constructor: refused the way a blocked port is, with an exception at construction.
+  for (const name of ['WebSocket', 'EventSource', 'WebTransport']) {
+    restores.push(
+      patchMethod(w as unknown as Record<string, new (...a: unknown[]) => object>, name, (Original) =>
+        new Proxy(Original, {
+          construct(target, args, newTarget) {
+            const url = requestUrl(args[0]);
+            const rule = blocked(url);
+            if (rule) {
+              ctx.report('fetch', rule, url);
+              throw new DOMException(networkError(url, rule.id).message, 'SecurityError');
+            }
+            return Reflect.construct(target, args, newTarget) as object;
+          },
+        }),
+      ),
+    );
+  }
+
+  if (w.XMLHttpRequest) {
+    const proto = w.XMLHttpRequest.prototype;
     restores.push(
       patchMethod(proto, 'open', (original) => function (this: XMLHttpRequest, ...args: unknown[]) {
         xhrTargets.set(this, String(args[1]));
@@ -75,8 +96,8 @@ export function installGuards(ctx: BlockerContext): Restore {
     );
   }
 
-  if (typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function') {
-    const proto = Object.getPrototypeOf(navigator) as Navigator;
+  if (typeof w.navigator?.sendBeacon === 'function') {
+    const proto = Object.getPrototypeOf(w.navigator) as Navigator;
     restores.push(
       patchMethod(proto, 'sendBeacon', (original) => function (this: Navigator, url: string | URL, data?: BodyInit | null) {
         const href = requestUrl(url);
@@ -90,13 +111,15 @@ export function installGuards(ctx: BlockerContext): Restore {
     );
   }
 
-  if (typeof document !== 'undefined') {
+  const cookieRule = (name: string) => (ctx.inInternal ? null : holdingRule(ctx, ctx.cookieNames(name)));
+  // On the prototype: a realm reused for its frame's next document keeps the guard.
+  if (w.document) {
     restores.push(
-      patchSetter(document, 'cookie', (set) => function (this: unknown, value: unknown) {
+      patchSetter(Object.getPrototypeOf(w.document) as object, 'cookie', (set) => function (this: unknown, value: unknown) {
         const cookie = String(value);
-        if (!ctx.inInternal && !isCookieDeletion(cookie)) {
+        if (!isCookieDeletion(cookie)) {
           const name = cookieName(cookie);
-          const rule = holdingRule(ctx, ctx.cookieNames(name));
+          const rule = cookieRule(name);
           if (rule) {
             ctx.report('cookie', rule, name);
             return;
@@ -107,9 +130,25 @@ export function installGuards(ctx: BlockerContext): Restore {
     );
   }
 
-  if (typeof Storage !== 'undefined') {
+  // The Cookie Store API writes the same jar: a vendor's cookie is dropped, its promise still resolves.
+  const store = w.CookieStore?.prototype;
+  if (store) {
     restores.push(
-      patchMethod(Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
+      patchMethod(store, 'set', (original) => function (this: CookieStore, ...args: unknown[]) {
+        const name = String(typeof args[0] === 'string' ? args[0] : (args[0] as { name?: unknown } | null)?.name);
+        const rule = cookieRule(name);
+        if (rule) {
+          ctx.report('cookie', rule, name);
+          return Promise.resolve();
+        }
+        return (original as (...a: unknown[]) => Promise<void>).apply(this, args);
+      } as CookieStore['set']),
+    );
+  }
+
+  if (w.Storage) {
+    restores.push(
+      patchMethod(w.Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
         const name = String(key);
         const rule = ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(name));
         if (rule) {

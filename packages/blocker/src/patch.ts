@@ -23,18 +23,26 @@ export function patchMethod<T extends object, K extends keyof T>(
   };
 }
 
-/** Wrap the setter of an accessor found on `proto` or up its chain; the getter stays native. */
-export function patchSetter(
+type Accessor = (this: unknown, value?: unknown) => unknown;
+
+/**
+ * Wrap the getter and/or setter of an accessor found on `proto` or up its chain, defined on `proto`;
+ * a part not wrapped stays native. The restore puts the exact descriptor back.
+ */
+export function patchAccessor(
   proto: object,
   key: string,
-  wrap: (originalSet: (this: unknown, value: unknown) => void) => (this: unknown, value: unknown) => void,
+  wrapGet: ((get: Accessor) => Accessor) | null,
+  wrapSet?: (set: Accessor) => Accessor,
 ): Restore {
   let owner: object | null = proto;
   let desc: PropertyDescriptor | undefined;
   while (owner && !(desc = Object.getOwnPropertyDescriptor(owner, key))) owner = Object.getPrototypeOf(owner) as object | null;
-  if (!desc?.set || !desc.configurable) return () => {};
-  const originalSet = desc.set as (this: unknown, value: unknown) => void;
-  Object.defineProperty(proto, key, { ...desc, set: wrap(originalSet) });
+  if (!desc?.get || !desc.configurable) return () => {};
+  const next = { ...desc };
+  if (wrapGet) next.get = wrapGet(desc.get);
+  if (wrapSet && desc.set) next.set = wrapSet(desc.set);
+  Object.defineProperty(proto, key, next);
   const hadOwn = owner === proto;
   const saved = desc;
   return () => {
@@ -42,3 +50,6 @@ export function patchSetter(
     else delete (proto as Record<string, unknown>)[key];
   };
 }
+
+/** Wrap only the setter (see patchAccessor). */
+export const patchSetter = (proto: object, key: string, wrap: (set: Accessor) => Accessor): Restore => patchAccessor(proto, key, null, wrap);
