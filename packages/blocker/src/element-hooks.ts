@@ -2,7 +2,6 @@ import { holdingRule, primaryRule } from './context.js';
 import { autoHeld } from './gated-scripts.js';
 import { patchAccessor, patchMethod } from './patch.js';
 import type { BlockerContext } from './context.js';
-import type { Restore } from './patch.js';
 import type { VendorRule } from './types.js';
 
 const JS_TYPE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
@@ -127,8 +126,7 @@ type Args = [Element | undefined, string, string | null];
  * Guards at the prototype level, so every way of creating an element is covered (createElement,
  * cloneNode, new Image(), parsed fragments later given a URL, another realm's methods on our nodes).
  */
-export function installElementHooks(w: Win, allow: AttrCheck): Restore {
-  const restores: Restore[] = [];
+export function installElementHooks(w: Win, allow: AttrCheck): void {
   const maps = new WeakMap<NamedNodeMap, Element>();
   const E = w.Element.prototype;
   const M = w.NamedNodeMap.prototype;
@@ -136,17 +134,17 @@ export function installElementHooks(w: Win, allow: AttrCheck): Restore {
     const [ctor, props] = group.split(':') as [string, string];
     const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[`HTML${ctor}Element`]?.prototype;
     for (const prop of props.split(',')) {
-      if (proto) restores.push(patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
+      if (proto) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
         if (allow(this as Element, prop, String(v))) set.call(this, v);
-      }));
+      });
     }
   }
   const hook = (proto: object, method: string, pick: (self: never, a: never[]) => Args) =>
-    restores.push(patchMethod(proto as Record<string, unknown>, method, (original) => function (this: unknown, ...a: unknown[]) {
+    patchMethod(proto as Record<string, unknown>, method, (original) => function (this: unknown, ...a: unknown[]) {
       const [el, name, value] = pick(this as never, a as never[]);
       if (el && !allow(el, String(name), value)) return undefined;
       return (original as (...x: unknown[]) => unknown).apply(this, a);
-    }));
+    });
   const node = (el: Element | undefined, a: Attr[], remove?: boolean): Args => [el, a[0]!.name, remove ? null : a[0]!.value];
   hook(E, 'setAttribute', (t: Element, a: string[]) => [t, a[0]!, String(a[1])]);
   hook(E, 'setAttributeNS', (t: Element, a: string[]) => [t, a[1]!, String(a[2])]);
@@ -161,20 +159,17 @@ export function installElementHooks(w: Win, allow: AttrCheck): Restore {
   hook(M, 'removeNamedItem', (t: NamedNodeMap, a: string[]) => [maps.get(t), a[0]!, null]);
   hook(M, 'removeNamedItemNS', (t: NamedNodeMap, a: string[]) => [maps.get(t), a[1]!, null]);
   // A NamedNodeMap does not expose its element: remember it when the page asks for one.
-  restores.push(patchAccessor(E, 'attributes', (get) => function (this: unknown) {
+  patchAccessor(E, 'attributes', (get) => function (this: unknown) {
     const map = get.call(this) as NamedNodeMap;
     maps.set(map, this as Element);
     return map;
-  }));
+  });
   // An attached Attr node written directly: `attr.value`, `attr.nodeValue`, `attr.textContent`.
   for (const [proto, prop] of [[w.Attr.prototype, 'value'], [w.Node.prototype, 'nodeValue'], [w.Node.prototype, 'textContent']] as const) {
-    restores.push(patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
+    patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
       const attr = this as Attr;
       const owner = attr.nodeType === 2 ? attr.ownerElement : null;
       if (!owner || allow(owner, attr.name, String(v))) set.call(this, v);
-    }));
+    });
   }
-  return () => {
-    for (const restore of restores.reverse()) restore();
-  };
 }

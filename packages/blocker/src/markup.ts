@@ -1,7 +1,6 @@
 import { patchAccessor, patchMethod } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { AttrCheck } from './element-hooks.js';
-import type { Restore } from './patch.js';
 
 const SELECTOR = 'script,[src],[srcset],[href],[poster],[data],[background],[imagesrcset],[ping],[srcdoc]';
 const NAMES = 'src srcset href xlink:href poster data background imagesrcset ping srcdoc'.split(' ');
@@ -48,16 +47,15 @@ type Win = Window & typeof globalThis;
  * browser parses them; nodes entering a document (insertion, import, adoption) are swept first.
  * `inserted` runs after each: a frame that came with them is reachable now and gets its guard.
  */
-export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: () => void): Restore {
-  const restores: Restore[] = [];
+export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: () => void): void {
   const get = (name: string) => (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
   const clean = (html: unknown, scripts: boolean) => cleanHtml(ctx, allow, String(html), scripts);
   for (const [ctor, prop] of [['Element', 'innerHTML'], ['Element', 'outerHTML'], ['ShadowRoot', 'innerHTML']] as const) {
     const proto = get(ctor);
-    if (proto) restores.push(patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
+    if (proto) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
       set.call(this, clean(v, false));
       inserted();
-    }));
+    });
   }
   // [constructor, method, index of the HTML argument (-1: all of them, joined), scripts run?]
   for (const [ctor, method, at, scripts] of [
@@ -69,18 +67,18 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
     ['Document', 'writeln', -1, true],
   ] as const) {
     const proto = get(ctor);
-    if (proto) restores.push(patchMethod(proto as Record<string, unknown>, method, (original) => function (this: unknown, ...a: unknown[]) {
+    if (proto) patchMethod(proto as Record<string, unknown>, method, (original) => function (this: unknown, ...a: unknown[]) {
       const args = at < 0 ? [clean(a.join(''), scripts)] : (a.splice(at, 1, clean(a[at], scripts)), a);
       const result = (original as (...x: unknown[]) => unknown).apply(this, args);
       inserted();
       return result;
-    }));
+    });
   }
   for (const group of INSERTIONS.split(' ')) {
     const [ctor, methods] = group.split(':') as [string, string];
     const proto = get(ctor);
     for (const method of methods.split(',')) {
-      if (proto) restores.push(patchMethod(proto as Record<string, unknown>, method, (original) => function (this: Node, ...a: unknown[]) {
+      if (proto) patchMethod(proto as Record<string, unknown>, method, (original) => function (this: Node, ...a: unknown[]) {
         if (!ctx.inInternal) {
           const doc = this.ownerDocument ?? this;
           const live = this.isConnected !== false;
@@ -92,10 +90,7 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
         const result = (original as (...x: unknown[]) => unknown).apply(this, a);
         inserted();
         return result;
-      }));
+      });
     }
   }
-  return () => {
-    for (const restore of restores.reverse()) restore();
-  };
 }

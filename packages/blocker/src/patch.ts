@@ -1,6 +1,14 @@
 /** Undo function for one patch. */
 export type Restore = () => void;
 
+/** Every patch in place, oldest first: the blocker undoes them all, newest first, on destroy. */
+export const patches: Restore[] = [];
+
+/** Undo the patches made since `from` (an earlier `patches.length`). */
+export function unpatch(from: number): void {
+  for (const restore of patches.splice(from).reverse()) restore();
+}
+
 /** Replace a method, keeping the original for the wrapper; the restore puts the exact original back. */
 export function patchMethod<T extends object, K extends keyof T>(
   target: T,
@@ -16,11 +24,13 @@ export function patchMethod<T extends object, K extends keyof T>(
   } catch {
     return () => {};
   }
-  return () => {
+  const restore = () => {
     if (target[key] !== wrapped) return; // someone patched over us; leave their chain intact
     if (own && 'value' in own) Object.defineProperty(target, key, own);
     else target[key] = original;
   };
+  patches.push(restore);
+  return restore;
 }
 
 type Accessor = (this: unknown, value?: unknown) => unknown;
@@ -45,10 +55,12 @@ export function patchAccessor(
   Object.defineProperty(proto, key, next);
   const hadOwn = owner === proto;
   const saved = desc;
-  return () => {
+  const restore = () => {
     if (hadOwn) Object.defineProperty(proto, key, saved);
     else delete (proto as Record<string, unknown>)[key];
   };
+  patches.push(restore);
+  return restore;
 }
 
 /** Wrap only the setter (see patchAccessor). */

@@ -2,7 +2,7 @@ import { observeInsertions } from './auto-block.js';
 import { createAttrCheck, installElementHooks } from './element-hooks.js';
 import { installGuards } from './guards.js';
 import { cleanHtml, installMarkupHooks, sweep } from './markup.js';
-import { patchAccessor, patchMethod } from './patch.js';
+import { patchAccessor, patchMethod, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { ElementHookOptions } from './element-hooks.js';
 import type { Restore } from './patch.js';
@@ -24,7 +24,7 @@ const FRAMES = ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'];
  * `onFound` (automatic blocking on) runs when the parser added scripts or iframes to the page.
  */
 export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: (() => void) | null): Restore {
-  const restores: Restore[] = [];
+  const start = patches.length;
   const realms = new WeakSet<object>();
   const seen = new WeakSet<object>();
   const nonce = ctx.options.nonce;
@@ -44,7 +44,7 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     if (docs.has(doc)) return;
     docs.add(doc);
     doc.addEventListener('load', onLoad, true);
-    restores.push(() => doc.removeEventListener('load', onLoad, true));
+    patches.push(() => doc.removeEventListener('load', onLoad, true));
   }
 
   function guard(target: unknown): void {
@@ -65,36 +65,35 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
         if (!seen.has(f)) guard((seen.add(f), f));
       }
     };
-    restores.push(installElementHooks(w, allow), installMarkupHooks(ctx, w, allow, frames));
-    if (opts.guards) restores.push(installGuards(ctx, w));
+    installElementHooks(w, allow);
+    installMarkupHooks(ctx, w, allow, frames);
+    if (opts.guards) installGuards(ctx, w);
     for (const name of FRAMES) {
       const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
       for (const prop of ['contentWindow', 'contentDocument']) {
-        if (proto) restores.push(patchAccessor(proto, prop, (get) => function (this: unknown) {
+        if (proto) patchAccessor(proto, prop, (get) => function (this: unknown) {
           const inner = get.call(this);
           if (inner) guard(inner);
           return inner;
-        }));
+        });
       }
     }
-    restores.push(patchMethod(w, 'open', (original) => function (this: Window, ...a: Parameters<Window['open']>) {
+    patchMethod(w, 'open', (original) => function (this: Window, ...a: Parameters<Window['open']>) {
       const popup = original.apply(this, a);
       if (popup) guard(popup);
       return popup;
-    }));
+    });
     frames();
   }
 
   guard(globalThis);
   if (onFound) {
-    restores.push(
+    patches.push(
       observeInsertions((el) => {
         sweep(allow, el);
         return el.localName === 'script' || el.localName === 'iframe' || !!el.querySelector('script,iframe');
       }, onFound),
     );
   }
-  return () => {
-    for (const restore of restores.reverse()) restore();
-  };
+  return () => unpatch(start);
 }
