@@ -37,19 +37,15 @@ export function installGuards(ctx: BlockerContext, w: Window & typeof globalThis
   const blocked = (url: string) => holdingRule(ctx, ctx.hosts(url));
   const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
 
-  // fetchLater (deferred fetch) takes the same arguments and fails the same way.
-  for (const name of ['fetch', 'fetchLater'] as const) {
-    patchMethod(w as unknown as Record<string, typeof fetch>, name, (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-      const url = requestUrl(input);
-      const rule = blocked(url);
-      if (rule) {
-        ctx.report('fetch', rule, url);
-        if (name === 'fetch') return Promise.reject(networkError(url, rule.id));
-        throw networkError(url, rule.id);
-      }
-      return original.call(this, input, init);
-    } as typeof fetch);
-  }
+  patchMethod(w, 'fetch', (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const url = requestUrl(input);
+    const rule = blocked(url);
+    if (rule) {
+      ctx.report('fetch', rule, url);
+      return Promise.reject(networkError(url, rule.id));
+    }
+    return original.call(this, input, init);
+  } as typeof fetch);
 
   // Connections by constructor: refused the way a blocked port is, with an exception at construction.
   for (const name of ['WebSocket', 'EventSource', 'WebTransport']) {

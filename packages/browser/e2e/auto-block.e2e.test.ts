@@ -68,7 +68,8 @@ const ROUTES = [
   'input type=image',
   'svg image href',
   'iframe.src',
-  'fetch',
+  'a ping',
+  'fetch, sendBeacon, XHR, Image, cookie, storage',
   'WebSocket',
   'EventSource',
   'cookieStore.set',
@@ -167,6 +168,12 @@ describe.skipIf(!hasChromium)('automatic blocking in Chromium: every injection r
     expect(await trackerTraces()).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __vendorRan?: number }).__vendorRan ?? 0)).toBe(0);
     expect(errors.filter((e) => /Consentry|consentry/.test(e) && !/blocked/.test(e))).toEqual([]);
+  });
+
+  // No interception exists for WebTransport (HTTP/3): what is observable is that no session is opened.
+  it('WebTransport: the constructor is refused before consent', async () => {
+    await open('WebTransport');
+    expect(await page.evaluate(() => (window as unknown as { __threw?: string }).__threw)).toMatch(/SecurityError.*Consentry blocked/);
   });
 
   it.each(RELEASED_AFTER_ACCEPT)('%s: the held script loads once the visitor accepts', async (route) => {
