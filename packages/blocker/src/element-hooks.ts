@@ -115,9 +115,8 @@ export function createAttrCheck(ctx: BlockerContext, opts: ElementHookOptions, s
   };
 }
 
-/** IDL setters that write a URL (or a script's type) without going through setAttribute. */
-const SETTERS =
-  'Script:src,type IFrame:src,srcdoc Frame:src Image:src,srcset Source:src,srcset Media:src Video:poster Embed:src Object:data Link:href Input:src Track:src Base:href Anchor:ping';
+/** IDL properties that write a URL (or a script's type) without going through setAttribute. */
+const PROPS = 'src srcset href poster data ping srcdoc background type'.split(' ');
 
 type Win = Window & typeof globalThis;
 type Args = [Element | undefined, string, string | null];
@@ -130,11 +129,12 @@ export function installElementHooks(w: Win, allow: AttrCheck): void {
   const maps = new WeakMap<NamedNodeMap, Element>();
   const E = w.Element.prototype;
   const M = w.NamedNodeMap.prototype;
-  for (const group of SETTERS.split(' ')) {
-    const [ctor, props] = group.split(':') as [string, string];
-    const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[`HTML${ctor}Element`]?.prototype;
-    for (const prop of props.split(',')) {
-      if (proto) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
+  // Every element interface of the realm (so future or legacy ones too): the check returns at once
+  // for properties that do not load anything on that element (an input's type, a link's href).
+  for (const name of Object.getOwnPropertyNames(w)) {
+    const proto = /^HTML\w*Element$/.test(name) ? (w as unknown as Record<string, { prototype?: object } | undefined>)[name]?.prototype : undefined;
+    for (const prop of PROPS) {
+      if (proto && Object.getOwnPropertyDescriptor(proto, prop)?.set) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
         if (allow(this as Element, prop, String(v))) set.call(this, v);
       });
     }
