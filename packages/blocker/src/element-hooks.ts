@@ -7,6 +7,8 @@ import type { VendorRule } from './types.js';
 const JS_TYPE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
 /** Attributes whose value the browser fetches (or, for ping, posts to). `href` only off links. */
 const URL_ATTR = /^(src|srcset|href|poster|data|background|imagesrcset|ping)$/;
+/** Every name the check has an opinion on; any other attribute costs this one test. */
+const CHECKED = /^(xlink:)?(src|srcset|href|poster|data|background|imagesrcset|ping|srcdoc|type)$/i;
 
 export function isExecutableType(type: string | null): boolean {
   return type === null || JS_TYPE.test(type.trim());
@@ -73,7 +75,7 @@ export type AttrCheck = (el: Element, name: string, value: string | null) => boo
  */
 export function createAttrCheck(ctx: BlockerContext, opts: ElementHookOptions, srcdoc: (html: string) => string): AttrCheck {
   return (el, qname, value) => {
-    if (ctx.inInternal || ctx.trusted.has(el) || qname.length > 12) return true;
+    if (!CHECKED.test(qname) || ctx.inInternal || ctx.trusted.has(el)) return true;
     const name = qname.slice(qname.indexOf(':') + 1).toLowerCase();
     const tag = el.localName;
     if (tag === 'script') {

@@ -22,10 +22,16 @@ export function sweep(allow: AttrCheck, root: Node, scripts = true): void {
   }
 }
 
+/**
+ * Markup that can load anything has one of these attribute names, or an element whose `href` loads
+ * (`<link>`, `<base>`, SVG). Attribute names are never entity-decoded, so this is a safe pre-filter:
+ * the usual `innerHTML` of text and `<a href>` links costs one regular-expression test.
+ */
+const MAY_LOAD = /\b(src|srcset|srcdoc|poster|data|background|ping|imagesrcset)\s*=|<(link|base|svg)/i;
+
 /** HTML given as a string, with what the attribute check refuses taken out; untouched when nothing is refused. */
 export function cleanHtml(ctx: BlockerContext, allow: AttrCheck, html: string, scripts: boolean): string {
-  // Only an absolute or protocol-relative URL can reach another host (a srcdoc needs the realm guard).
-  if (ctx.inInternal || !/\/\/|srcdoc/i.test(html)) return html;
+  if (ctx.inInternal || !MAY_LOAD.test(html)) return html;
   // A template's content belongs to a document without a browsing context: parsing it loads nothing.
   const t = document.createElement('template');
   ctx.internal(() => (t.innerHTML = html));
@@ -80,12 +86,9 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
     for (const method of methods.split(',')) {
       if (proto) patchMethod(proto as Record<string, unknown>, method, (original) => function (this: Node, ...a: unknown[]) {
         if (!ctx.inInternal) {
+          // Nodes of this document got every URL through a checked API; another document's did not.
           const doc = this.ownerDocument ?? this;
-          const live = this.isConnected !== false;
-          for (const n of a as Node[]) {
-            // A move inside this document was checked when it arrived; building a detached tree is checked when it is attached.
-            if (n?.nodeType && !(n.isConnected && n.ownerDocument === doc) && (live || n.ownerDocument !== doc)) sweep(allow, n);
-          }
+          for (const n of a as Node[]) if (n?.nodeType && n.ownerDocument !== doc) sweep(allow, n);
         }
         const result = (original as (...x: unknown[]) => unknown).apply(this, a);
         inserted();
