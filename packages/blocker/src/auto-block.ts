@@ -1,39 +1,23 @@
-import { holdIframe, holdScript } from './element-hooks.js';
-import type { BlockerContext } from './context.js';
+import type { Restore } from './patch.js';
 
 /**
- * The observer half of automatic blocking: parser-inserted scripts and iframes are held before they run.
+ * The observer half of automatic blocking: parser-inserted elements are checked before they run.
  * For a parser-inserted script the observer's microtask runs before the parser prepares the script
  * (the parser performs a microtask checkpoint at `</script>`), so turning it to text/plain stops it.
+ * `check` returns true when the element is or holds a script or iframe (gated content to scan).
+ * The document itself is observed, so a `document.open()` that replaces the root stays covered.
  */
-export function observeInsertions(ctx: BlockerContext, onFound: () => void): () => void {
+export function observeInsertions(check: (el: Element) => boolean, onFound: () => void): Restore {
   if (typeof MutationObserver === 'undefined') return () => {};
-  const check = (el: Element): boolean => {
-    if (el instanceof HTMLScriptElement) {
-      const src = el.getAttribute('src');
-      if (src && !ctx.trusted.has(el)) holdScript(ctx, el, src);
-      return true;
-    }
-    if (el instanceof HTMLIFrameElement) {
-      holdIframe(ctx, el, el.getAttribute('src') ?? '');
-      return true;
-    }
-    return false;
-  };
   const observer = new MutationObserver((records) => {
     let found = false;
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType !== 1) continue;
-        const el = node as Element;
-        if (check(el)) found = true;
-        else if (el.firstElementChild) {
-          for (const inner of Array.from(el.querySelectorAll('script,iframe'))) found = check(inner) || found;
-        }
+        if (node.nodeType === 1 && check(node as Element)) found = true;
       }
     }
     if (found) onFound();
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true });
   return () => observer.disconnect();
 }

@@ -1,16 +1,14 @@
 import { OPTIONAL_CATEGORIES } from '@consentry/core';
 import type { Consent, OptionalCategory } from '@consentry/core';
-import { observeInsertions } from './auto-block.js';
 import { cleanUp } from './cleanup.js';
 import { holdingRule } from './context.js';
-import { installElementHooks } from './element-hooks.js';
 import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
 import { isVendorGranted } from './grants.js';
-import { installGuards } from './guards.js';
 import { guardIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
+import { installRealms } from './realms.js';
 import { createReleaseQueue } from './release-queue.js';
 import { DEFAULT_TEXTS } from './texts.js';
 import type { BlockerContext } from './context.js';
@@ -144,12 +142,11 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   if (first) {
     const scanAll = (): void => page.members.forEach((m) => m.scan());
     if (autoBlock || guardsOn) {
-      page.restores.push(
-        installElementHooks(ctx, { scripts: autoBlock, images: guardsOn, onIframeHeld: (iframe) => page.members.forEach((m) => m.scanIframe(iframe)) }),
-      );
+      // Every same-origin realm the page can reach gets the hooks (realms.ts); the observer covers the parser.
+      const opts = { scripts: autoBlock, images: guardsOn, guards: guardsOn, onIframeHeld: (iframe: HTMLIFrameElement) => page.members.forEach((m) => m.scanIframe(iframe)) };
+      page.restores.push(installRealms(ctx, opts, autoBlock ? scanAll : null));
     }
-    if (guardsOn) page.restores.push(installGuards(ctx), guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
-    if (autoBlock) page.restores.push(observeInsertions(ctx, scanAll));
+    if (guardsOn) page.restores.push(guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
   }
 
   // What earlier visits left for vendors that are not granted now (lapsed, re-prompted, removed) goes at once.

@@ -1,5 +1,5 @@
 import { holdingRule } from './context.js';
-import { patchMethod, patchSetter } from './patch.js';
+import { patchMethod, patchSetter, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { Restore } from './patch.js';
 
@@ -32,96 +32,115 @@ const xhrTargets = new WeakMap<XMLHttpRequest, string>();
  * cannot send to its hosts nor write its cookies and storage keys again. Everything else goes straight
  * to the native function after one hostname (or name) lookup.
  */
-export function installGuards(ctx: BlockerContext): Restore {
-  const restores: Restore[] = [];
+export function installGuards(ctx: BlockerContext, w: Window & typeof globalThis = globalThis as Window & typeof globalThis): Restore {
+  const start = patches.length;
   const blocked = (url: string) => holdingRule(ctx, ctx.hosts(url));
   const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
 
-  if (typeof globalThis.fetch === 'function') {
-    restores.push(
-      patchMethod(globalThis, 'fetch', (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-        const url = requestUrl(input);
-        const rule = blocked(url);
-        if (rule) {
-          ctx.report('fetch', rule, url);
-          return Promise.reject(networkError(url, rule.id));
-        }
-        return original.call(this, input, init);
-      } as typeof fetch),
-    );
-  }
+  patchMethod(w, 'fetch', (original) => function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const url = requestUrl(input);
+    const rule = blocked(url);
+    if (rule) {
+      ctx.report('fetch', rule, url);
+      return Promise.reject(networkError(url, rule.id));
+    }
+    return original.call(this, input, init);
+  } as typeof fetch);
 
-  if (typeof XMLHttpRequest !== 'undefined') {
-    const proto = XMLHttpRequest.prototype;
-    restores.push(
-      patchMethod(proto, 'open', (original) => function (this: XMLHttpRequest, ...args: unknown[]) {
-        xhrTargets.set(this, String(args[1]));
-        return (original as (...a: unknown[]) => void).apply(this, args);
-      } as XMLHttpRequest['open']),
-      patchMethod(proto, 'send', (original) => function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-        const url = xhrTargets.get(this) ?? '';
-        const rule = blocked(url);
-        if (rule) {
-          ctx.report('xhr', rule, url);
-          // What a network failure looks like to the caller: no response, then error and loadend.
-          setTimeout(() => {
-            this.dispatchEvent(new ProgressEvent('error'));
-            this.dispatchEvent(new ProgressEvent('loadend'));
-          }, 0);
-          return;
-        }
-        return original.call(this, body);
-      }),
-    );
-  }
-
-  if (typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function') {
-    const proto = Object.getPrototypeOf(navigator) as Navigator;
-    restores.push(
-      patchMethod(proto, 'sendBeacon', (original) => function (this: Navigator, url: string | URL, data?: BodyInit | null) {
-        const href = requestUrl(url);
-        const rule = blocked(href);
-        if (rule) {
-          ctx.report('beacon', rule, href);
-          return false; // the spec's answer when the user agent will not queue the data
-        }
-        return original.call(this, url, data);
-      }),
-    );
-  }
-
-  if (typeof document !== 'undefined') {
-    restores.push(
-      patchSetter(document, 'cookie', (set) => function (this: unknown, value: unknown) {
-        const cookie = String(value);
-        if (!ctx.inInternal && !isCookieDeletion(cookie)) {
-          const name = cookieName(cookie);
-          const rule = holdingRule(ctx, ctx.cookieNames(name));
+  // Connections by constructor: refused the way a blocked port is, with an exception at construction.
+  for (const name of ['WebSocket', 'EventSource', 'WebTransport']) {
+    patchMethod(w as unknown as Record<string, new (...a: unknown[]) => object>, name, (Original) =>
+      new Proxy(Original, {
+        construct(target, args, newTarget) {
+          const url = requestUrl(args[0]);
+          const rule = blocked(url);
           if (rule) {
-            ctx.report('cookie', rule, name);
-            return;
+            ctx.report('fetch', rule, url);
+            throw new DOMException(networkError(url, rule.id).message, 'SecurityError');
           }
-        }
-        set.call(this, value);
+          return Reflect.construct(target, args, newTarget) as object;
+        },
       }),
     );
   }
 
-  if (typeof Storage !== 'undefined') {
-    restores.push(
-      patchMethod(Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
-        const name = String(key);
-        const rule = ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(name));
+  if (w.XMLHttpRequest) {
+    const proto = w.XMLHttpRequest.prototype;
+    patchMethod(proto, 'open', (original) => function (this: XMLHttpRequest, ...args: unknown[]) {
+      xhrTargets.set(this, String(args[1]));
+      return (original as (...a: unknown[]) => void).apply(this, args);
+    } as XMLHttpRequest['open']),
+    patchMethod(proto, 'send', (original) => function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      const url = xhrTargets.get(this) ?? '';
+      const rule = blocked(url);
+      if (rule) {
+        ctx.report('xhr', rule, url);
+        // What a network failure looks like to the caller: no response, then error and loadend.
+        setTimeout(() => {
+          this.dispatchEvent(new ProgressEvent('error'));
+          this.dispatchEvent(new ProgressEvent('loadend'));
+        }, 0);
+        return;
+      }
+      return original.call(this, body);
+    });
+  }
+
+  if (typeof w.navigator?.sendBeacon === 'function') {
+    const proto = Object.getPrototypeOf(w.navigator) as Navigator;
+    patchMethod(proto, 'sendBeacon', (original) => function (this: Navigator, url: string | URL, data?: BodyInit | null) {
+      const href = requestUrl(url);
+      const rule = blocked(href);
+      if (rule) {
+        ctx.report('beacon', rule, href);
+        return false; // the spec's answer when the user agent will not queue the data
+      }
+      return original.call(this, url, data);
+    });
+  }
+
+  const cookieRule = (name: string) => (ctx.inInternal ? null : holdingRule(ctx, ctx.cookieNames(name)));
+  // On the prototype: a realm reused for its frame's next document keeps the guard.
+  if (w.document) {
+    patchSetter(Object.getPrototypeOf(w.document) as object, 'cookie', (set) => function (this: unknown, value: unknown) {
+      const cookie = String(value);
+      if (!isCookieDeletion(cookie)) {
+        const name = cookieName(cookie);
+        const rule = cookieRule(name);
         if (rule) {
-          ctx.report('storage', rule, name);
+          ctx.report('cookie', rule, name);
           return;
         }
-        original.call(this, key, value);
-      }),
-    );
+      }
+      set.call(this, value);
+    });
   }
 
-  return () => {
-    for (const restore of restores.reverse()) restore();
-  };
+  // The Cookie Store API writes the same jar: a vendor's cookie is dropped, its promise still resolves.
+  const store = w.CookieStore?.prototype;
+  if (store) {
+    patchMethod(store, 'set', (original) => function (this: CookieStore, ...args: unknown[]) {
+      const name = String(typeof args[0] === 'string' ? args[0] : (args[0] as { name?: unknown } | null)?.name);
+      const rule = cookieRule(name);
+      if (rule) {
+        ctx.report('cookie', rule, name);
+        return Promise.resolve();
+      }
+      return (original as (...a: unknown[]) => Promise<void>).apply(this, args);
+    } as CookieStore['set']);
+  }
+
+  if (w.Storage) {
+    patchMethod(w.Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
+      const name = String(key);
+      const rule = ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(name));
+      if (rule) {
+        ctx.report('storage', rule, name);
+        return;
+      }
+      original.call(this, key, value);
+    });
+  }
+
+  return () => unpatch(start);
 }

@@ -36,7 +36,7 @@ export function createHostMatcher(rules: readonly VendorRule[], pageHost: () => 
       return null;
     }
     const hostname = parsed.hostname;
-    if (!hostname || hostname === pageHost() || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
+    if (!hostname || hostname === pageHost() || !/^(http|ws)s?:$/.test(parsed.protocol)) return null;
     let found: VendorRule[] | null = null;
     let label = hostname;
     for (;;) {

@@ -1,6 +1,14 @@
 /** Undo function for one patch. */
 export type Restore = () => void;
 
+/** Every patch in place, oldest first: the blocker undoes them all, newest first, on destroy. */
+export const patches: Restore[] = [];
+
+/** Undo the patches made since `from` (an earlier `patches.length`). */
+export function unpatch(from: number): void {
+  for (const restore of patches.splice(from).reverse()) restore();
+}
+
 /** Replace a method, keeping the original for the wrapper; the restore puts the exact original back. */
 export function patchMethod<T extends object, K extends keyof T>(
   target: T,
@@ -16,29 +24,44 @@ export function patchMethod<T extends object, K extends keyof T>(
   } catch {
     return () => {};
   }
-  return () => {
+  const restore = () => {
     if (target[key] !== wrapped) return; // someone patched over us; leave their chain intact
     if (own && 'value' in own) Object.defineProperty(target, key, own);
     else target[key] = original;
   };
+  patches.push(restore);
+  return restore;
 }
 
-/** Wrap the setter of an accessor found on `proto` or up its chain; the getter stays native. */
-export function patchSetter(
+type Accessor = (this: unknown, value?: unknown) => unknown;
+
+/**
+ * Wrap the getter and/or setter of an accessor found on `proto` or up its chain, defined on `proto`;
+ * a part not wrapped stays native. The restore puts the exact descriptor back.
+ */
+export function patchAccessor(
   proto: object,
   key: string,
-  wrap: (originalSet: (this: unknown, value: unknown) => void) => (this: unknown, value: unknown) => void,
+  wrapGet: ((get: Accessor) => Accessor) | null,
+  wrapSet?: (set: Accessor) => Accessor,
 ): Restore {
   let owner: object | null = proto;
   let desc: PropertyDescriptor | undefined;
   while (owner && !(desc = Object.getOwnPropertyDescriptor(owner, key))) owner = Object.getPrototypeOf(owner) as object | null;
-  if (!desc?.set || !desc.configurable) return () => {};
-  const originalSet = desc.set as (this: unknown, value: unknown) => void;
-  Object.defineProperty(proto, key, { ...desc, set: wrap(originalSet) });
+  if (!desc?.get || !desc.configurable) return () => {};
+  const next = { ...desc };
+  if (wrapGet) next.get = wrapGet(desc.get);
+  if (wrapSet && desc.set) next.set = wrapSet(desc.set);
+  Object.defineProperty(proto, key, next);
   const hadOwn = owner === proto;
   const saved = desc;
-  return () => {
+  const restore = () => {
     if (hadOwn) Object.defineProperty(proto, key, saved);
     else delete (proto as Record<string, unknown>)[key];
   };
+  patches.push(restore);
+  return restore;
 }
+
+/** Wrap only the setter (see patchAccessor). */
+export const patchSetter = (proto: object, key: string, wrap: (set: Accessor) => Accessor): Restore => patchAccessor(proto, key, null, wrap);
