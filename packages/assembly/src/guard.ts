@@ -1,6 +1,6 @@
 import { createBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
-import { createConsentMode } from '@consentry/vendors';
+import { consentModeRules, createConsentMode } from '@consentry/vendors';
 import { log } from './maybe.js';
 
 export interface GuardOptions {
@@ -27,19 +27,14 @@ export function startGuard(consent: Consent, options: GuardOptions): Guard {
   try {
     cleanups.push(createConsentMode(consent).destroy);
     if (options.blocking !== false) {
-      blocker = createBlocker(consent, { rules: options.rules, autoBlock, reloadOnWithdraw, ...(nonce ? { nonce } : {}) });
+      // Consent Mode "advanced" lets Google's tags load before a decision (their storage stays guarded).
+      blocker = createBlocker(consent, { rules: consentModeRules(options.rules, consent.config), autoBlock, reloadOnWithdraw, ...(nonce ? { nonce } : {}) });
       cleanups.push(blocker.destroy);
     }
   } catch (error) {
     log(error);
   }
-  // Another tab may have decided or withdrawn while this one was hidden.
-  // (Moves into core once core syncs tabs itself; until then the one copy lives here.)
-  const onVisible = () => {
-    if (document.visibilityState === 'visible') consent.refresh();
-  };
-  document.addEventListener('visibilitychange', onVisible);
-  cleanups.push(() => document.removeEventListener('visibilitychange', onVisible));
+  // Other tabs' decisions (and the tab-visible re-read) are core's job: packages/core/src/cross-tab.ts.
   return {
     blocker,
     destroy: () => {

@@ -11,6 +11,15 @@ export function injectScript(src: string, context: LoadContext, setup?: (script:
   return script;
 }
 
+/**
+ * The site pasted this vendor's own tag as well (`<script src>` with this URL prefix, released or
+ * still held by the blocker): loading it a second time would double every hit.
+ */
+export function pasted(urlPrefix: string): boolean {
+  for (const script of Array.from(document.scripts)) if (script.src.startsWith(urlPrefix)) return true;
+  return false;
+}
+
 /** The page's global object, typed loosely: vendor snippets set their own globals on it. */
 export function win(): Record<string, any> {
   return window as unknown as Record<string, any>;
@@ -40,6 +49,7 @@ export function str(value: unknown): string {
 export function loadGtag(params: Readonly<Record<string, unknown>>, context: LoadContext): void {
   const id = str(params.id);
   const layer = context.dataLayerName ?? 'dataLayer';
+  if (pasted(`https://www.googletagmanager.com/gtag/js?id=${encodeURIComponent(id)}`)) return;
   const w = win();
   if (typeof w.gtag !== 'function') w.gtag = gtagFor(layer);
   w.gtag('js', new Date());

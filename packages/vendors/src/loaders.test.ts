@@ -91,6 +91,19 @@ describe('vendor loaders', () => {
     expect(scriptUrls()).toEqual(['https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234&l=dl2']);
   });
 
+  it.each([
+    ['google-tag-manager', { id: 'GTM-ABC1234' }, 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234'],
+    ['google-analytics', { id: 'G-ABC1234' }, 'https://www.googletagmanager.com/gtag/js?id=G-ABC1234'],
+  ] as const)('%s pasted by the site as well (held as text/plain) is not loaded a second time', (id, params, src) => {
+    const held = document.createElement('script');
+    held.type = 'text/plain';
+    held.setAttribute('src', src);
+    document.head.append(held);
+    catalog[id]!.load!(params, {});
+    expect(scriptUrls()).toEqual([src]);
+    expect(dataLayerEntries()).toEqual([]);
+  });
+
   it('Meta: fbq stub queues init and PageView for fbevents.js', () => {
     catalog['meta-pixel']!.load!({ id: '1234567890123456' }, {});
     expect(w.fbq.queue.map((args: unknown[]) => Array.from(args))).toEqual([

@@ -1,5 +1,5 @@
 import { GOOGLE_TAG_MANAGER_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str } from '../dom.js';
+import { injectScript, pasted, queue, str } from '../dom.js';
 import type { VendorDefinition } from '../types.js';
 
 export const googleTagManager: VendorDefinition = {
@@ -14,6 +14,8 @@ export const googleTagManager: VendorDefinition = {
   idParam: { type: 'string', required: true, pattern: /^GTM-[A-Z0-9]{4,}$/, example: 'a container id like GTM-XXXXXXX' },
   load(params, context) {
     const layer = context.dataLayerName ?? 'dataLayer';
+    // The site's own container snippet already pushed gtm.start and asked for this container.
+    if (pasted(`https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(str(params.id))}`)) return;
     queue(layer).push({ 'gtm.start': Date.now(), event: 'gtm.js' });
     const l = layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`;
     injectScript(`https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(str(params.id))}${l}`, context);
