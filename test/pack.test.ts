@@ -77,7 +77,7 @@ let dir = '';
 
 describe('a fresh app outside the workspace', () => {
   beforeAll(() => {
-    dir = app('fresh-app', ['core', 'ui', 'blocker', 'vendors', 'proof', 'protocol', 'react'], {
+    dir = app('fresh-app', ['core', 'ui', 'blocker', 'vendors', 'proof', 'protocol', 'assembly', 'react'], {
       dependencies: { react: reactDev.react, 'react-dom': reactDev['react-dom'] },
       devDependencies: {
         vite: viteVersion, typescript: rootDev.typescript, '@types/node': rootDev['@types/node'],
