@@ -73,13 +73,14 @@ const importMetaUrl = {
 // A virtual entry per lazy file: registers one export (or an object of several) on window.__consentry[kind][name].
 // `merge` ({ exportName: file }) adds more tables into that one export (a language file's vendor purposes).
 const lazyEntry = (kind, name, file, exported, merge = {}) => ({
-  input: `\0lazy:${kind}/${name}`,
+  // The printable name is what rollup's log shows; it resolves to a \0 id so no other plugin touches it.
+  input: `lazy:${kind}/${name}`,
   treeshake,
   output: { file: `${dir}/dist/${kind}/${name}.js`, format: 'iife' },
   plugins: [
     {
       name: 'consentry-lazy-entry',
-      resolveId: (id) => (id === `\0lazy:${kind}/${name}` ? id : null),
+      resolveId: (id) => (id === `lazy:${kind}/${name}` ? `\0${id}` : null),
       load: (id) =>
         id === `\0lazy:${kind}/${name}`
           ? `import { ${[exported].flat().join(', ')} } from ${JSON.stringify(file)};\n${Object.entries(merge).map(([n, f]) => `import { ${n} } from ${JSON.stringify(f)};\n`).join('')}const r = (window.__consentry = window.__consentry || {});\n(r[${JSON.stringify(kind)}] = r[${JSON.stringify(kind)}] || {})[${JSON.stringify(name)}] = ${Array.isArray(exported) ? `{ ${exported.join(', ')} }` : Object.keys(merge).length ? `Object.assign({}, ${[exported, ...Object.keys(merge)].join(', ')})` : exported};`

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hasChromium, launch, serveStatic, type StaticServer } from './harness.js';
+import { hasChromium, noChromium, launch, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TRACKER_NAMES = /^(_hj|_ga|_gid|_fbp|_fbc)/;
@@ -92,7 +92,7 @@ const ROUTES = [
 /** Routes whose script is held, not dropped: after "Accept all" it must load after all. */
 const RELEASED_AFTER_ACCEPT = ['script.src', 'removeAttribute(type)', 'createContextualFragment', 'document.write', 'svg script href'];
 
-describe.skipIf(!hasChromium)('automatic blocking in Chromium: every injection route', () => {
+describe.skipIf(!hasChromium)('automatic blocking in Chromium: every injection route' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

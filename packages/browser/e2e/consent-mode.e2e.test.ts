@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blindStubs, TRACKER_COOKIES, type Hit } from './consent-blind.js';
-import { hasChromium, launch, serveStatic, type StaticServer } from './harness.js';
+import { hasChromium, noChromium, launch, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -57,7 +57,7 @@ const scriptTag = (config: object, snippet: string) =>
 const npm = (config: object, snippet: string) =>
   html(`<script>window.__config = ${JSON.stringify({ categories: { statistics: {}, targeting: {} }, ...config })};</script><script src="/npm-wiring.js"></script>${snippet}`, '');
 
-describe.skipIf(!hasChromium)('Google Consent Mode v2 with Google snippets', () => {
+describe.skipIf(!hasChromium)('Google Consent Mode v2 with Google snippets' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blindStubs, TRACKER_COOKIES, type Hit } from './consent-blind.js';
-import { hasChromium, launch, serveStatic, type StaticServer } from './harness.js';
+import { hasChromium, noChromium, launch, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CONFIG = {
@@ -17,7 +17,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script type="application/json" id="consentry-config">${JSON.stringify(CONFIG)}</script>
 <script src="/consentry.min.js"></script></head><body><h1>Shop</h1></body></html>`;
 
-describe.skipIf(!hasChromium)('consent across tabs (script tag)', () => {
+describe.skipIf(!hasChromium)('consent across tabs (script tag)' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

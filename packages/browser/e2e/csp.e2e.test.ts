@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { hasChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
+import { hasChromium, noChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const NONCE = 'R4nd0m';
@@ -64,7 +64,7 @@ function pageHtml(origin: string, opts: { lang?: string; nonce?: boolean } = {})
 </html>`;
 }
 
-describe.skipIf(!hasChromium)('script-tag drop-in under a strict CSP (Chromium)', () => {
+describe.skipIf(!hasChromium)('script-tag drop-in under a strict CSP (Chromium)' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

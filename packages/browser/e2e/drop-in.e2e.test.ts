@@ -5,13 +5,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cookieNames, demoRoots, hasChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
+import { cookieNames, demoRoots, hasChromium, noChromium, launch, serveStatic, settle, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const NON_NECESSARY = /^(_ga|_gid|_fbp|_hj|site_lang)/;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-describe.skipIf(!hasChromium)('script-tag drop-in in Chromium', () => {
+describe.skipIf(!hasChromium)('script-tag drop-in in Chromium' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

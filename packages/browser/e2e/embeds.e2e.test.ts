@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoRoots, hasChromium, launch, serveStatic, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
+import { demoRoots, hasChromium, noChromium, launch, serveStatic, stubThirdParties, type RecordedRequest, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const IFRAME_API = 'https://www.youtube.com/iframe_api';
 
-describe.skipIf(!hasChromium)('embed vendors in Chromium', () => {
+describe.skipIf(!hasChromium)('embed vendors in Chromium' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

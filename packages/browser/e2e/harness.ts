@@ -9,6 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+/** Appended to a suite's name, so a skipped suite says why in the test report. */
+export const noChromium = hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRoots, hasChromium, launch, serveStatic, stubThirdParties, type StaticServer } from './harness.js';
+import { demoRoots, hasChromium, noChromium, launch, serveStatic, stubThirdParties, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const LANGUAGES = ['en', 'lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'];
@@ -81,7 +81,7 @@ function measureBanner(): BannerMeasure {
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
 const inside = (a: Box, outer: Box) => a.x >= outer.x - 0.5 && a.y >= outer.y - 0.5 && a.x + a.w <= outer.x + outer.w + 0.5 && a.y + a.h <= outer.y + outer.h + 0.5;
 
-describe.skipIf(!hasChromium)('banner and dialog layout in Chromium', () => {
+describe.skipIf(!hasChromium)('banner and dialog layout in Chromium' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blindStubs, TRACKER_COOKIES, type Hit } from './consent-blind.js';
 import { COM_ENGINE, injectConsentOMatic } from './consent-o-matic.js';
-import { hasChromium, launch, serveStatic, type StaticServer } from './harness.js';
+import { hasChromium, noChromium, launch, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -86,7 +86,7 @@ async function injectAutoconsent(p: Page, autoAction: 'optOut' | 'optIn', rules:
   return received;
 }
 
-describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner', () => {
+describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let context: BrowserContext;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium, serveStatic, settle, type StaticServer } from './harness.js';
+import { CHROMIUM, hasChromium, noChromium, serveStatic, settle, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'packages/server/bin/consentry-server.mjs');
@@ -16,7 +16,7 @@ const FIXTURE = join(import.meta.dirname, 'fixtures/proof-http/index.html');
 
 type Win = { Consentry: { getConsent(): { consentId: string }; showPreferences(): void; acceptAll(): void; rejectAll(): void } };
 
-describe.skipIf(!hasChromium)('consent proofs from a plain-http page (no crypto.subtle)', () => {
+describe.skipIf(!hasChromium)('consent proofs from a plain-http page (no crypto.subtle)' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let sitePort: number;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRoots, hasChromium, launch, serveStatic, settle, stubThirdParties, type StaticServer } from './harness.js';
+import { demoRoots, hasChromium, noChromium, launch, serveStatic, settle, stubThirdParties, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'packages/server/bin/consentry-server.mjs');
@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-describe.skipIf(!hasChromium)('consent proofs from the browser to the real server', () => {
+describe.skipIf(!hasChromium)('consent proofs from the browser to the real server' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let dataDir: string;

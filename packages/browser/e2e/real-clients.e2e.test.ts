@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, demoRoots, hasChromium, serveStatic, type StaticServer } from './harness.js';
+import { CHROMIUM, demoRoots, hasChromium, noChromium, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -109,7 +109,7 @@ async function storage(context: BrowserContext, page: Page) {
 }
 const EMPTY = { cookies: [], localStorage: [], sessionStorage: [], indexedDB: [] };
 
-describe.skipIf(!hasChromium)('real Mixpanel, PostHog and Amplitude clients in Chromium', () => {
+describe.skipIf(!hasChromium)('real Mixpanel, PostHog and Amplitude clients in Chromium' + noChromium, () => {
   let browser: Browser;
   let site: StaticServer;
   let origin: string;

@@ -53,7 +53,7 @@ function expectConfigLoads(dir: string): Record<string, unknown> {
   return config;
 }
 
-describe.skipIf(!hasChromium)('consentry scan (Chromium, fixture sites)', () => {
+describe.skipIf(!hasChromium)(`consentry scan (Chromium, fixture sites)${hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM})`}`, () => {
   const sites: Site[] = [];
   beforeAll(async () => {
     shared = await launchBrowser(CHROMIUM);

@@ -77,7 +77,7 @@ describe('consentry-server (built bin, child process)', () => {
     expect(await durability({ CONSENTRY_DATA_DIR: join(tmp.dir, 'durable'), CONSENTRY_RATE_LIMIT: '0' })).toBeGreaterThanOrEqual(300);
   });
 
-  it.skipIf(!pgUrl)('PostgreSQL: every record that got a 201 survives a SIGKILL mid-stream', { timeout: 60_000 }, async () => {
+  it.skipIf(!pgUrl)(`PostgreSQL: every record that got a 201 survives a SIGKILL mid-stream${pgUrl ? '' : ' (skipped: PostgreSQL not reachable; CONSENTRY_REQUIRE_PG=1 makes it fail)'}`, { timeout: 60_000 }, async () => {
     const schema = uniqueSchema();
     const u = new URL(pgUrl!);
     u.searchParams.set('options', `-c search_path=${schema}`);
