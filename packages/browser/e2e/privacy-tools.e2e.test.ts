@@ -20,7 +20,7 @@ const OUR_AUTOCONSENT_RULE = JSON.parse(readFileSync(join(ROOT, 'integrations/pr
 const OUR_COM_RULES = JSON.parse(readFileSync(join(ROOT, 'integrations/privacy-tools/consent-o-matic/consentry.json'), 'utf8'));
 
 const LANGUAGES = ['en', 'lv', 'ru', 'et', 'lt'] as const;
-/** A shop page: four vendors by config, Clarity's snippet pasted unmarked, the banner in `lang`. */
+/** A shop page: five vendors by config, Clarity's snippet also pasted unmarked (held until granted), the banner in `lang`. */
 function page(lang: string, layout: string): string {
   const config = {
     language: lang,
@@ -31,6 +31,8 @@ function page(lang: string, layout: string): string {
       'google-analytics': { id: 'G-TOOLS1234' },
       hotjar: { id: '3456789' },
       'meta-pixel': { id: '1234567890' },
+      // Listed, so the pasted snippet may run once granted (an unlisted vendor never runs: undisclosed).
+      'microsoft-clarity': { id: 'pasted1234' },
     },
     reopenButton: true,
   };
@@ -148,7 +150,7 @@ describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner' + noCh
         const stored = await storedDecision(url);
         expect(stored.status).toBe('decided');
         expect(stored.choices).toEqual({ necessary: true, functional: false, statistics: false, targeting: false });
-        expect(Object.values(stored.vendors)).toEqual([false, false, false, false]);
+        expect(Object.values(stored.vendors)).toEqual([false, false, false, false, false]);
         await p.waitForTimeout(300);
         expect(hits.map((h) => h.url)).toEqual([]);
         expect(await trackerCookies()).toEqual([]);
@@ -176,7 +178,7 @@ describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner' + noCh
       expect(await until(messages, 'optInResult')).toEqual([expect.objectContaining({ result: true, cmp: 'Consentry' })]);
       const stored = await storedDecision(url);
       expect(stored.choices).toEqual({ necessary: true, functional: true, statistics: true, targeting: true });
-      expect(stored.vendors).toEqual({ intercom: true, 'google-analytics': true, hotjar: true, 'meta-pixel': true });
+      expect(stored.vendors).toEqual({ intercom: true, 'google-analytics': true, hotjar: true, 'meta-pixel': true, 'microsoft-clarity': true });
       // A consent-blind stub fires as soon as it loads: now every vendor does.
       await expect.poll(() => new Set(hits.map((h) => h.host)).size, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
     });
@@ -232,7 +234,7 @@ describe.skipIf(!hasChromium)('privacy tools answer the Consentry banner' + noCh
       await expect.poll(handled, { timeout: 15_000 }).toMatchObject({ handled: true });
       const stored = await storedDecision(`${site.url}/shop.html?lang=lt`);
       expect(stored.choices).toEqual({ necessary: true, functional: false, statistics: true, targeting: false });
-      expect(stored.vendors).toEqual({ intercom: false, 'google-analytics': true, hotjar: true, 'meta-pixel': false });
+      expect(stored.vendors).toEqual({ intercom: false, 'google-analytics': true, hotjar: true, 'meta-pixel': false, 'microsoft-clarity': true });
     });
 
     it('opt-in grants all', async () => {

@@ -196,7 +196,8 @@ describe('stage 1 keeps what happens before stage 2 arrives', () => {
   it('opens the dialog asked for through the API before stage 2 arrived', async () => {
     let arrive: () => void = () => {};
     const stage2 = new Promise<{ startExperience: typeof startExperience }>((r) => (arrive = () => r({ startExperience })));
-    const api = createConsentryApi(parts({ experience: () => stage2 }));
+    // GA's disclosure arrives, so statistics has a vendor to offer (an empty category is not shown).
+    const api = createConsentryApi(parts({ experience: () => stage2, vendor: async () => catalog['google-analytics']! }));
     api.init(config());
     api.showPreferences();
     arrive();

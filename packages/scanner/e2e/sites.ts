@@ -108,7 +108,7 @@ export function consentrySite(): Promise<Site> {
   const config = {
     revision: 1,
     categories: { statistics: {}, targeting: {} },
-    vendors: { 'google-analytics': { id: 'G-RIGHT12345' }, 'meta-pixel': { id: '1234567890' } },
+    vendors: { 'google-analytics': { id: 'G-RIGHT12345' }, 'meta-pixel': { id: '1234567890' }, hotjar: { id: '3456789' } },
     proof: { endpoint: '/v1/consents' },
     links: { privacyPolicy: '/privacy.html' },
   };
