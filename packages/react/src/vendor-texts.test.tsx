@@ -57,6 +57,13 @@ describe('vendor purposes in the UI language (vendorTexts)', () => {
     expect(messages.some((m) => m.includes('google-analytics') && m.includes('vendorTexts={{ lv: lvVendorTexts }}'))).toBe(true);
   });
 
+  it('types the table by shipped language', () => {
+    const { options } = memoryOptions();
+    // @ts-expect-error `xx` is not a language the catalog is translated into
+    render(<ConsentProvider config={latvian} options={options} ui={false} vendorTexts={{ xx: lvVendorTexts }} />);
+    expect(document.querySelector('consentry-ui')).toBeNull();
+  });
+
   it('says nothing when every passed vendor has its purpose in the language', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { options } = memoryOptions();
