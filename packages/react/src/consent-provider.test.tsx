@@ -175,8 +175,9 @@ describe('ConsentProvider', () => {
 
   it('picks up a decision another tab made when the page becomes visible again', () => {
     const { options, cookies } = memoryOptions();
+    // Core follows other tabs by default only with the real cookie jar; this test's jar is in memory.
     render(
-      <ConsentProvider config={config} options={options}>
+      <ConsentProvider config={config} options={{ ...options, crossTab: true }}>
         <Status />
       </ConsentProvider>,
     );
