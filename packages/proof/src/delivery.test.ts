@@ -231,3 +231,18 @@ describe('storage', () => {
     expect(storage.length).toBe(0);
   });
 });
+
+describe('receipts', () => {
+  it("keep the server's batch inclusion proof, so a batch-signed receipt verifies offline", async () => {
+    const tree = { index: 0, size: 1, root: 'a'.repeat(64), path: [] as string[] };
+    const fetch = async (_url: string, init?: RequestInit) => {
+      const { recordId } = JSON.parse(String(init?.body)) as { recordId: string };
+      return new Response(JSON.stringify({ recordId, seq: 1, hash: 'b'.repeat(64), signature: 's', keyId: 'k', tree, noticeOnFile: true }), { status: 201 });
+    };
+    const consent = makeConsent();
+    const client = createProofClient(consent, { endpoint: ENDPOINT, getNotice: () => NOTICE, fetch: fetch as typeof globalThis.fetch, storage: createMemoryStorage() });
+    consent.acceptAll({ source: 'banner' });
+    await client.idle();
+    expect(client.getReceipts()).toEqual([expect.objectContaining({ tree })]);
+  });
+});

@@ -55,8 +55,10 @@ export async function sendRecord(doFetch: typeof fetch | undefined, endpoint: st
   const status = res.status;
   if (res.ok) {
     if (isReceipt(body, record.recordId)) {
-      const { recordId, seq, hash, signature, keyId } = body;
-      return { kind: 'stored', receipt: { recordId, seq, hash, signature, keyId }, noticeOnFile: (body as { noticeOnFile?: unknown }).noticeOnFile === true };
+      const { recordId, seq, hash, signature, keyId, tree } = body as typeof body & { tree?: Receipt['tree'] };
+      // The batch inclusion proof is what makes a batch-signed receipt verifiable offline: keep it.
+      const receipt: Receipt = { recordId, seq, hash, signature, keyId, ...(isObject(tree) ? { tree } : {}) };
+      return { kind: 'stored', receipt, noticeOnFile: (body as { noticeOnFile?: unknown }).noticeOnFile === true };
     }
     return { kind: 'retry', error: `answered ${status} without a receipt`, log: `${endpoint} answered ${status} without a receipt: ${fixEndpoint}` };
   }
