@@ -133,9 +133,8 @@ export function installGuards(ctx: BlockerContext, w: Window & typeof globalThis
   }
 
   if (w.Storage) {
-    const storageRule = (key: unknown) => (typeof key !== 'string' || ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(key)));
     const refused = (key: unknown) => {
-      const rule = storageRule(key);
+      const rule = typeof key == 'string' && !ctx.inInternal && holdingRule(ctx, ctx.storageNames(key));
       if (rule) ctx.report('storage', rule, key as string);
       return !!rule;
     };
