@@ -126,6 +126,25 @@ describe('withdrawal guards', () => {
     ]);
   });
 
+  it("refuses a non-granted vendor's storage keys written as properties, and nothing else", () => {
+    const consent = start();
+    for (const store of [localStorage, sessionStorage]) {
+      (store as unknown as Record<string, string>)._hjid = 'x';
+      Object.assign(store, { _hjTLDTest: 'x', theme: 'dark' });
+      Reflect.set(store, 'hjViewportId', 'x');
+      Reflect.defineProperty(store, '_hjAbsoluteSessionInProgress', { value: 'x', writable: true, enumerable: true, configurable: true });
+    }
+    for (const store of [localStorage, sessionStorage]) {
+      expect(['_hjid', '_hjTLDTest', 'hjViewportId', '_hjAbsoluteSessionInProgress'].map((k) => store.getItem(k))).toEqual([null, null, null, null]);
+      expect(store.getItem('theme')).toBe('dark');
+      expect(Object.keys(store)).toEqual(['theme']);
+    }
+    expect(blocked.filter((e) => e.kind === 'storage')).toHaveLength(8);
+    consent.update({ statistics: true });
+    (localStorage as unknown as Record<string, string>)._hjid = 'x';
+    expect(localStorage.getItem('_hjid')).toBe('x');
+  });
+
   it('allows those writes once the vendor is granted', () => {
     const consent = start();
     consent.update({ statistics: true });

@@ -1,5 +1,5 @@
 import { holdingRule } from './context.js';
-import { patchMethod, patchSetter, patches, unpatch } from './patch.js';
+import { patchAccessor, patchMethod, patchSetter, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { Restore } from './patch.js';
 
@@ -26,6 +26,8 @@ export function isCookieDeletion(cookie: string): boolean {
 }
 
 const xhrTargets = new WeakMap<XMLHttpRequest, string>();
+const proxies = new WeakMap<Storage, Storage>();
+const reals = new WeakMap<Storage, Storage>();
 
 /**
  * "Withdrawal holds": after a vendor is revoked (and before it is ever granted) the code it left running
@@ -131,15 +133,42 @@ export function installGuards(ctx: BlockerContext, w: Window & typeof globalThis
   }
 
   if (w.Storage) {
-    patchMethod(w.Storage.prototype, 'setItem', (original) => function (this: Storage, key: string, value: string) {
-      const name = String(key);
-      const rule = ctx.inInternal ? null : holdingRule(ctx, ctx.storageNames(name));
-      if (rule) {
-        ctx.report('storage', rule, name);
-        return;
-      }
-      original.call(this, key, value);
+    const refused = (key: unknown) => {
+      const rule = typeof key == 'string' && !ctx.inInternal && holdingRule(ctx, ctx.storageNames(key));
+      if (rule) ctx.report('storage', rule, key as string);
+      return !!rule;
+    };
+    const proto = w.Storage.prototype;
+    // A native Storage method called on the proxy below (`Storage.prototype.getItem.call(localStorage)`)
+    // gets the real Storage as `this`.
+    const real = (s: unknown) => reals.get(s as Storage) ?? s;
+    patchMethod(proto, 'setItem', (original) => function (this: Storage, key: string, value: string) {
+      if (!refused(String(key))) original.call(real(this), key, value);
     });
+    for (const name of ['getItem', 'removeItem', 'key', 'clear'] as const) {
+      patchMethod(proto, name, (original) => function (this: Storage, ...a: unknown[]) {
+        return (original as (...a: unknown[]) => unknown).apply(real(this), a);
+      } as never);
+    }
+    // `localStorage.k = v`, `Object.assign`, `Reflect.set`/`defineProperty` reach the Storage's named
+    // setter, not setItem: the window hands out a Proxy that drops those writes for a held key. Reads
+    // use the real Storage as receiver (its `length` getter); methods stay the prototype's own.
+    const handler: ProxyHandler<Storage> = {
+      get: (t, k) => Reflect.get(t, k),
+      set: (t, k, v) => refused(k) || Reflect.set(t, k, v),
+      defineProperty: (t, k, d) => refused(k) || Reflect.defineProperty(t, k, d),
+    };
+    for (const prop of ['localStorage', 'sessionStorage']) {
+      patchAccessor(w, prop, (get) => function (this: unknown) {
+        const store = get.call(this) as Storage;
+        let proxy = proxies.get(store);
+        if (!proxy) {
+          proxies.set(store, (proxy = new Proxy(store, handler)));
+          reals.set(proxy, store);
+        }
+        return proxy;
+      });
+    }
   }
 
   return () => unpatch(start);

@@ -73,6 +73,8 @@ const ROUTES = [
   'WebSocket',
   'EventSource',
   'cookieStore.set',
+  'Storage property assignment',
+  'Storage property assignment in a fresh frame',
   'iframe about:blank (contentWindow)',
   'iframe about:blank (window[0])',
   'iframe about:blank (contentDocument.defaultView)',
@@ -168,6 +170,66 @@ describe.skipIf(!hasChromium)('automatic blocking in Chromium: every injection r
     expect(await trackerTraces()).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __vendorRan?: number }).__vendorRan ?? 0)).toBe(0);
     expect(errors.filter((e) => /Consentry|consentry/.test(e) && !/blocked/.test(e))).toEqual([]);
+  });
+
+  // Named-property writes bypass setItem: each form must be dropped for a held vendor, kept for anyone else.
+  const FORMS = ['Dot', 'Bracket', 'Assign', 'ReflectSet', 'Define', 'DefineNoFlags'];
+  const KEYS = ['local', 'session'].flatMap((kind) => FORMS.map((form) => `${kind}${form}`));
+  /** Each key as read by a fresh getItem in `frame` (of the top page when 0 frames deep). */
+  const readKeys = (p: Page, prefix: string, inFrame = false) =>
+    p.evaluate(
+      ([keys, prefix, inFrame]) => {
+        const w = (inFrame ? window[0] : window) as Window;
+        return Object.fromEntries(
+          (keys as string[]).map((k) => [k, (k.startsWith('local') ? w.localStorage : w.sessionStorage).getItem(prefix + k)]),
+        );
+      },
+      [KEYS, prefix, inFrame] as const,
+    );
+  const all = (value: string | null) => Object.fromEntries(KEYS.map((k) => [k, value]));
+
+  it.each([false, true])('Storage property assignment (in a fresh frame: %s): a held vendor key is not stored, others are', async (inFrame) => {
+    await open(inFrame ? 'Storage property assignment in a fresh frame' : 'Storage property assignment');
+    expect(await readKeys(page, '_hj', inFrame)).toEqual(all(null));
+    expect(await readKeys(page, 'theme', inFrame)).toEqual(all('1'));
+    expect(errors).toEqual([]);
+    // A new page load of the same origin (no SDK) reads the real storage: localStorage persisted nothing.
+    const again = await context.newPage();
+    await again.goto(`${site.url}/e2e/auto-block/plain.html`);
+    const stored = await again.evaluate(() => Object.keys(localStorage));
+    expect(stored.filter((k) => k.startsWith('_hj'))).toEqual([]);
+    expect(stored.filter((k) => k.startsWith('themelocal')).sort()).toEqual(KEYS.filter((k) => k.startsWith('local')).map((k) => `theme${k}`).sort());
+    // The same tab's sessionStorage, after a reload: nothing of the vendor's either.
+    await page.reload();
+    expect(await readKeys(page, '_hj')).toEqual(all(null));
+    // Once granted, the same writes are the vendor's to make.
+    await page.evaluate(() => (window as unknown as { Consentry: { acceptAll(): void } }).Consentry.acceptAll());
+    await page.evaluate(() => (window as unknown as { assignStorage(w: Window): void }).assignStorage(window));
+    expect(await readKeys(page, '_hj')).toEqual(all('1'));
+    // The Storage the page holds still behaves as one.
+    expect(
+      await page.evaluate(() => {
+        const s = localStorage;
+        s.setItem('x1', 'a');
+        const viaProto = Storage.prototype.getItem.call(s, 'x1');
+        const ok = [
+          s === localStorage,
+          s instanceof Storage,
+          'x1' in s,
+          s.x1 === 'a',
+          s.getItem('x1') === 'a',
+          viaProto === 'a',
+          s.length === Object.keys(s).length,
+          typeof s.key(0) === 'string',
+          Object.keys(s).includes('x1'),
+          delete s.x1,
+          s.getItem('x1') === null,
+          String(s) === '[object Storage]',
+        ];
+        s.clear();
+        return [...ok, s.length === 0];
+      }),
+    ).toEqual(Array(13).fill(true));
   });
 
   // No interception exists for WebTransport (HTTP/3): what is observable is that no session is opened.
