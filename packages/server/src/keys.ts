@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface SigningKey {
@@ -39,8 +39,16 @@ function generate(path: string): SigningKey {
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
   mkdirSync(dirname(path), { recursive: true });
-  // `wx`: if another process created the key a moment ago, keep theirs instead of overwriting it.
-  writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+  // Written whole beside it, then linked into place: another process starting at the same moment
+  // sees either no key or a complete one, never a half-written file. `link` fails with EEXIST if
+  // that process won, and then its key is kept instead of ours.
+  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, pem, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+  } finally {
+    unlinkSync(tmp);
+  }
   return fromPrivate(privateKey);
 }
 
