@@ -38,8 +38,9 @@ if (run('pnpm', ['run', 'build']) !== 0) process.exit(1);
 if (run('pnpm', ['--filter', 'example-react-vite', 'run', 'build']) !== 0) process.exit(1);
 
 mkdirSync('.tmp', { recursive: true });
-const status = run('npx', [
-  'vitest', 'run', '--coverage',
+// The local binary, not npx: npm warns about every npm_config_* variable pnpm sets for scripts.
+const status = run('node_modules/.bin/vitest', [
+  'run', '--coverage',
   '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-results.json',
 ]);
 

@@ -18,8 +18,10 @@ const viteVersion = JSON.parse(readFileSync(join(root, 'examples/react-vite/pack
 
 let work = '';
 const tarballs: Record<string, string> = {};
+// A fresh app sees none of the settings pnpm hands its scripts (npm_config_*), as outside the repo.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
 const sh = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
+  execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
 
 function app(name: string, deps: string[], extra: { dependencies?: object; devDependencies?: object; files: Record<string, string> }) {
   const dir = join(work, name);
