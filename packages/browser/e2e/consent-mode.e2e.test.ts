@@ -155,8 +155,12 @@ describe.skipIf(!hasChromium)('Google Consent Mode v2 with Google snippets' + no
   });
 
   describe('advanced (opt-in): Google tags load before a decision, every type denied', () => {
-    it('GTM container snippet: the container loads at once; its cookies are still refused', async () => {
-      await open('adv-gtm', npm({ googleConsentMode: { mode: 'advanced' } }, GTM_SNIPPET));
+    // The same page through the npm wiring and through the built script tag.
+    it.each([
+      ['npm wiring', npm],
+      ['script tag', (config: object, snippet: string) => scriptTag({ categories: { statistics: {}, targeting: {} }, ...config }, snippet)],
+    ] as const)('%s + GTM container snippet: the container loads at once; its cookies are still refused', async (name, wiring) => {
+      await open(`adv-gtm-${name.replace(' ', '-')}`, wiring({ googleConsentMode: { mode: 'advanced' } }, GTM_SNIPPET));
       expect(await p.evaluate(() => (window as any).Consentry.getConsent().status)).toBe('undecided');
       expect(await dataLayer()).toEqual([
         { gtag: ['consent', 'default', { ...DENIED, wait_for_update: 500 }] },
@@ -221,24 +225,6 @@ describe.skipIf(!hasChromium)('Google Consent Mode v2 with Google snippets' + no
       expect((await dataLayer()).slice(5)).toEqual([
         { gtag: ['consent', 'update', { ...DENIED, analytics_storage: 'granted' }] },
         { event: 'consentry_consent_update', consentry: { functional: false, statistics: true, targeting: false } },
-      ]);
-    });
-
-    it('script tag + GTM container snippet: the container loads at once, its cookies are still refused', async () => {
-      await open('adv-tag-gtm', scriptTag({ categories: { statistics: {}, targeting: {} }, googleConsentMode: { mode: 'advanced' } }, GTM_SNIPPET));
-      expect(await p.evaluate(() => (window as any).Consentry.getConsent().status)).toBe('undecided');
-      expect(await dataLayer()).toEqual([
-        { gtag: ['consent', 'default', { ...DENIED, wait_for_update: 500 }] },
-        { gtag: ['set', 'ads_data_redaction', true] },
-        GTM_START,
-      ]);
-      expect(google()).toEqual(['https://www.googletagmanager.com/gtm.js', 'https://www.googletagmanager.com/collect']);
-      expect(await trackerCookies()).toEqual([]);
-      await accept();
-      expect((await dataLayer()).slice(3)).toEqual([
-        { gtag: ['consent', 'update', GRANTED] },
-        { gtag: ['set', 'ads_data_redaction', false] },
-        { event: 'consentry_consent_update', consentry: { functional: false, statistics: true, targeting: true } },
       ]);
     });
   });

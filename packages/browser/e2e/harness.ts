@@ -12,7 +12,8 @@ export const hasChromium = existsSync(CHROMIUM);
 /** Appended to a suite's name, so a skipped suite says why in the test report. */
 export const noChromium = hasChromium ? '' : ` (skipped: no Chromium at ${CHROMIUM}; apt-get install -y chromium)`;
 
-export async function launch(): Promise<Browser> {
+/** Chromium as root on this machine; `extraArgs` for a suite's own flags (host mappings). */
+export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -25,6 +26,7 @@ export async function launch(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

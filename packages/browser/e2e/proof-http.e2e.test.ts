@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium, noChromium, serveStatic, settle, type StaticServer } from './harness.js';
+import { hasChromium, launch, noChromium, serveStatic, settle, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'packages/server/bin/consentry-server.mjs');
@@ -39,17 +39,7 @@ describe.skipIf(!hasChromium)('consent proofs from a plain-http page (no crypto.
   const history = async (id: string) => (JSON.parse((await api(`/v1/consents/${id}`)).body).records ?? []) as Array<Record<string, unknown>>;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--host-resolver-rules=MAP shop.test 127.0.0.1, MAP other.test 127.0.0.1',
-      ],
-    });
+    browser = await launch(['--host-resolver-rules=MAP shop.test 127.0.0.1, MAP other.test 127.0.0.1']);
     site = await serveStatic([['/', join(ROOT, 'packages/browser/dist')]]);
     sitePort = Number(new URL(site.url).port);
     dataDir = mkdtempSync(join(tmpdir(), 'consentry-e2e-http-'));

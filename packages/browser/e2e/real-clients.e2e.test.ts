@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, demoRoots, hasChromium, noChromium, serveStatic, type StaticServer } from './harness.js';
+import { demoRoots, hasChromium, launch, noChromium, serveStatic, type StaticServer } from './harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
@@ -120,11 +119,7 @@ describe.skipIf(!hasChromium)('real Mixpanel, PostHog and Amplitude clients in C
 
   beforeAll(async () => {
     // A real registrable domain, so the clients set cookies on the parent domain as they do in production.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage', '--host-resolver-rules=MAP www.shop.test 127.0.0.1'],
-    });
+    browser = await launch(['--host-resolver-rules=MAP www.shop.test 127.0.0.1']);
     site = await serveStatic(demoRoots(ROOT));
     for (const variant of ['gated', 'unmarked'] as const) site.routes.set(`/real-${variant}.html`, () => [200, 'text/html; charset=utf-8', pageHtml(variant)]);
     origin = site.url.replace('127.0.0.1', 'www.shop.test');
