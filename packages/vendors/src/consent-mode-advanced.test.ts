@@ -8,7 +8,7 @@ import { toBlockerRules } from './adapters.js';
 import { catalog } from './catalog.js';
 import { ADVANCED_MODE_VENDORS, consentModeRules, createConsentMode, loadsBeforeConsent } from './consent-mode.js';
 import { createVendorLoader } from './create-vendor-loader.js';
-import { dataLayerEntries, makeConsent, resetPage, scriptUrls } from './test-utils/helpers.js';
+import { dataLayerEntries, makeConsent, resetPage, scriptUrls, DENIED } from './test-utils/helpers.js';
 
 const cleanups: Array<() => void> = [];
 beforeEach(() => {
@@ -19,15 +19,6 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 const VENDORS = { 'google-analytics': { id: 'G-ADV12345' }, 'google-ads': { id: 'AW-123456789' }, 'google-tag-manager': { id: 'GTM-ADV1234' }, hotjar: { id: '1234567' } };
 
 /** The script tag's wiring with the one Consent Mode call on the rules. */

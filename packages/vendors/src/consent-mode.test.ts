@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalog } from './catalog.js';
 import { createConsentMode } from './consent-mode.js';
 import { createVendorLoader } from './create-vendor-loader.js';
-import { dataLayerEntries, makeConsent, resetPage } from './test-utils/helpers.js';
+import { dataLayerEntries, makeConsent, resetPage, DENIED } from './test-utils/helpers.js';
 
 const cleanups: Array<() => void> = [];
 beforeEach(resetPage);
@@ -12,15 +12,6 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
 const GRANTED = {
   ad_storage: 'granted',
   ad_user_data: 'granted',

@@ -31,3 +31,14 @@ export function resetPage(): void {
 export function scriptUrls(): string[] {
   return Array.from(document.querySelectorAll('script[src]'), (s) => s.getAttribute('src') ?? '');
 }
+
+/** Every Consent Mode type denied but security_storage, as the defaults push them. */
+export const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
