@@ -73,6 +73,9 @@ export function summarise(products, results, files) {
         cmpScript: median(ok.map((r) => max(r.scripts.filter((s) => own(s.source)).map((s) => s.duration)) ?? 0)),
         cmpScriptMax: max(ok.map((r) => max(r.scripts.filter((s) => own(s.source)).map((s) => s.duration)) ?? 0)),
         cls: max(ok.map((r) => r.shifts.reduce((s, e) => s + e.value, 0))),
+        // Loads whose largest contentful paint was the banner (of those that reported one).
+        lcpBanner: ok.filter((r) => r.lcp?.inBanner).length,
+        lcpLoads: ok.filter((r) => r.lcp).length,
         thirdParty: max(runs.map((r) => r.thirdParty.length)),
         errors: [...new Set(runs.flatMap((r) => [...(r.console ?? []), ...(r.errors ?? []), ...(r.failed ? [r.failed] : [])]))],
         box: ok[0]?.box,
@@ -134,6 +137,7 @@ function notesFor(rows, prefix) {
         notes.push(`${who}: worst own script run in a long frame ${s.slowest.duration.toFixed(0)} ms (${s.slowest.invoker || '?'}; ${String(s.slowest.source).replace(/^https?:\/\/[^/]+/, '')})`);
       }
       if (s.thirdParty) notes.push(`${who}: ${s.thirdParty} third-party request(s) before any decision`);
+      if (s.lcpBanner) notes.push(`${who}: the banner was the page's LCP element in ${s.lcpBanner} of ${s.lcpLoads} loads`);
       for (const e of s.errors.slice(0, 3)) notes.push(`${who}: page error: ${e.slice(0, 160)}`);
     }
   }
@@ -220,6 +224,10 @@ function targets(byVariant, dom, lh) {
       ['banner visible sooner than vanilla-cookieconsent, 1×', x(cc ? us[1].banner / cc[1].banner : null, 0.9999, times)],
       ['TBT at 4× ≤ bare page + 50 ms', x(us[4].tbt == null || base[4].tbt == null ? null : us[4].tbt - base[4].tbt, 50, (v) => `+${v.toFixed(0)} ms`)],
       ['layout shift 0 (worst load, 1× and 4×)', x(Math.max(us[1].cls ?? 0, us[4].cls ?? 0), 0, (v) => v.toFixed(4))],
+      [
+        'the banner is never the LCP element (loads where it was, 1× and 4×)',
+        x(us[1].lcpLoads + us[4].lcpLoads ? us[1].lcpBanner + us[4].lcpBanner : null, 0, (v) => `${v} of ${us[1].lcpLoads + us[4].lcpLoads}`),
+      ],
     ];
   };
   const table = variants.map((v) => per(byVariant[v]));
