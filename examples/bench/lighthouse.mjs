@@ -31,8 +31,11 @@ async function startChromium(path) {
   });
   return {
     port,
-    close() {
+    async close() {
+      // The profile goes once Chromium has exited (it writes to it until then).
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
       child.kill();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       rmSync(profile, { recursive: true, force: true });
     },
   };
@@ -91,7 +94,7 @@ export async function lighthouse({ chromium, pages, runs = 3, log = () => {} }) 
   } catch (error) {
     errors.push(String(error?.message ?? error).split('\n')[0]);
   } finally {
-    browser?.close();
+    await browser?.close();
   }
   const summary = Object.fromEntries(
     Object.entries(results).map(([id, rs]) => [
