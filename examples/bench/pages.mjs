@@ -1,4 +1,5 @@
-// The same small page set up three ways. Each product is placed as its own docs say: Consentry
+// The same page set up three ways, in two sizes: the small home page, and a 40-section article
+// (the page the issue-18 profile and Lighthouse figures used). Each product is placed as its own docs say: Consentry
 // first in <head> (it has to be, to hold trackers); vanilla-cookieconsent's CSS in <head> and its
 // UMD + run() at the end of <body>; Klaro's config in <head> and klaro.js with `defer`.
 // Same content, same vendors (GA4 + Meta Pixel, both held until consent), same three optional
@@ -40,7 +41,37 @@ const BODY = `<header>
     <p>© 2026 Nordlys Tea SIA, Riga · <a href="/privacy.html">Privacy policy</a> · <a href="/cookies.html">Cookie policy</a></p>
   </footer>`;
 
-const page = ({ title, head, body }) => `<!doctype html>
+// 40 sections of plain article text (about 9,000 words): a long page whose own parsing, layout and
+// paint cost something, so the CMP's share is measured against real page work.
+const WORDS = 'tea leaf water birch brew cup steep black green oolong harbour winter market shop blend aroma kettle morning river spice'.split(' ');
+const sentence = (seed, n) =>
+  Array.from({ length: n }, (_, i) => WORDS[(seed * 7 + i * 13 + ((seed * i) % 5)) % WORDS.length]).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+const paragraph = (seed) => Array.from({ length: 5 }, (_, i) => sentence(seed * 5 + i, 9 + ((seed + i) % 6))).join(' ');
+const ARTICLE_BODY = `<header>
+    <a class="logo" href="/">Nordlys Tea</a>
+    <nav><a href="/">Home</a><a href="/pricing.html">Pricing</a><a href="/blog.html">Blog</a></nav>
+  </header>
+  <main>
+    <article>
+    <h1>A winter of tea in the Baltic: forty notes from the shop</h1>
+    <p>Forty short notes from a winter of blending, brewing and shipping tea from Riga.</p>
+${Array.from({ length: 40 }, (_, s) => `    <section id="s${s + 1}">
+      <h2>${s + 1}. ${sentence(s, 4).slice(0, -1)}</h2>
+      <p>${paragraph(s * 3)}</p>
+      <p>${paragraph(s * 3 + 1)}</p>
+      <ul><li>${sentence(s, 5)}</li><li>${sentence(s + 1, 6)}</li><li>${sentence(s + 2, 4)}</li></ul>
+      <p>${paragraph(s * 3 + 2)} <a href="#s${((s + 7) % 40) + 1}">See note ${((s + 7) % 40) + 1}</a>.</p>
+    </section>`).join('\n')}
+    </article>
+  </main>
+  <footer>
+    <p>© 2026 Nordlys Tea SIA, Riga · <a href="/privacy.html">Privacy policy</a> · <a href="/cookies.html">Cookie policy</a></p>
+  </footer>`;
+
+/** Page sizes: `small` (the home page) and `article` (40 sections). */
+export const VARIANTS = ['small', 'article'];
+
+const page = ({ title, head, body }, variant = 'small') => `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
@@ -50,7 +81,7 @@ ${head}
   <style>${SITE_CSS}</style>
 </head>
 <body>
-  ${BODY}
+  ${variant === 'article' ? ARTICLE_BODY : BODY}
 ${body}
 </body>
 </html>
@@ -142,8 +173,8 @@ export const products = [
     name: 'no CMP (baseline)',
     files: [],
     setup: '',
-    html() {
-      return page({ title: 'no CMP', head: '', body: '' });
+    html(variant) {
+      return page({ title: 'no CMP', head: '', body: '' }, variant);
     },
     banner: null,
   },
@@ -152,12 +183,17 @@ export const products = [
     name: 'Consentry',
     files: ['/cmp/consentry.min.js'],
     setup: `<script type="application/json" id="consentry-config">${JSON.stringify(CONSENTRY_CONFIG)}</script>`,
-    html() {
-      return page({
-        title: 'Consentry',
-        head: `  ${this.setup}\n  <script src="/cmp/consentry.min.js"></script>`,
-        body: '',
-      });
+    html(variant) {
+      // The marks are the bench's, not the product's: the guard's synchronous run is what lies
+      // between them (less the time its file took to arrive, taken from resource timing).
+      return page(
+        {
+          title: 'Consentry',
+          head: `  ${this.setup}\n  <script>performance.mark('guard:before')</script>\n  <script src="/cmp/consentry.min.js"></script>\n  <script>performance.mark('guard:after')</script>`,
+          body: '',
+        },
+        variant,
+      );
     },
     // The banner is inside the open shadow root of <consentry-ui>.
     banner: { host: 'consentry-ui', selector: '[role="region"], dialog.b, .b' },
@@ -167,7 +203,7 @@ export const products = [
     name: 'vanilla-cookieconsent',
     files: ['/cmp/cc/cookieconsent.css', '/cmp/cc/cookieconsent.umd.js'],
     setup: `<script>${ccRun()}</script>`,
-    html() {
+    html(variant) {
       return page({
         title: 'vanilla-cookieconsent',
         head: `  <link rel="stylesheet" href="/cmp/cc/cookieconsent.css">
@@ -175,7 +211,7 @@ export const products = [
   <script type="text/plain" data-category="analytics" data-service="ga">${GA_INLINE}</script>
   <script type="text/plain" data-category="marketing" data-service="meta">${PIXEL_INLINE}</script>`,
         body: `  <script src="/cmp/cc/cookieconsent.umd.js"></script>\n  ${this.setup}`,
-      });
+      }, variant);
     },
     banner: { host: null, selector: '#cc-main .cm' },
   },
@@ -184,7 +220,7 @@ export const products = [
     name: 'Klaro',
     files: ['/cmp/klaro/klaro.js'],
     setup: `<script>var klaroConfig = ${KLARO_CONFIG};</script>`,
-    html() {
+    html(variant) {
       return page({
         title: 'Klaro',
         head: `  ${this.setup}
@@ -193,7 +229,7 @@ export const products = [
   <script type="text/plain" data-type="text/javascript" data-name="google-analytics">${GA_INLINE}</script>
   <script type="text/plain" data-type="text/javascript" data-name="meta-pixel">${PIXEL_INLINE}</script>`,
         body: '',
-      });
+      }, variant);
     },
     banner: { host: null, selector: '.klaro .cookie-notice:not(.cookie-notice-hidden), .klaro .cookie-modal' },
   },

@@ -1,6 +1,6 @@
 // Runs in the page before any of its scripts (context.addInitScript). Records, on performance.now()
 // (0 = navigation start): when the banner is first in the DOM *and* visible with a non-zero size,
-// long tasks, long-animation-frame script attribution, and layout shifts.
+// long tasks, long-animation-frame script attribution, layout shifts, and the LCP element.
 
 /** @param {{ host: string | null, selector: string }} banner */
 export function probe(banner) {
@@ -64,6 +64,13 @@ export function probe(banner) {
     for (const s of e.scripts) {
       r.scripts.push({ start: s.startTime, duration: s.duration, source: s.sourceURL, invoker: s.invoker });
     }
+  });
+  // The largest contentful paint so far, and whether it is the banner: an element in a shadow tree
+  // is reported as null (not exposed to the page), so null counts as the banner for a shadow-root UI.
+  watch('largest-contentful-paint', (e) => {
+    const el = e.element;
+    const inBanner = el ? !!(banner && !banner.host && el.closest(banner.selector)) || !!(banner?.host && el.closest(banner.host)) : !!banner?.host;
+    r.lcp = { time: e.startTime, size: e.size, element: el ? el.nodeName.toLowerCase() : null, inBanner };
   });
   addEventListener('error', (e) => r.errors.push(String(e.message)));
 }

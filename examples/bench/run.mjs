@@ -1,24 +1,31 @@
 // `pnpm bench` (root script): the Consentry script-tag build against vanilla-cookieconsent and Klaro, side by side
-// in real headless Chromium, on the same page with the same vendors (GA4 + Meta Pixel, gated).
-// Env: BENCH_RUNS (default 9), BENCH_WRITE=0 (do not touch docs/benchmarks.md), BENCH_REBUILD=1
-// (rebuild consentry.min.js even if present), CHROMIUM_PATH (default /usr/bin/chromium).
+// in real headless Chromium, on the same pages (small, and a 40-section article) with the same vendors
+// (GA4 + Meta Pixel, gated); then the page's own DOM work with and without Consentry, then Lighthouse.
+// Env: BENCH_RUNS (default 7), BENCH_WRITE=0 (do not touch docs/benchmarks.md), BENCH_REBUILD=1
+// (rebuild consentry.min.js even if present), BENCH_LIGHTHOUSE=0 (skip Lighthouse), CHROMIUM_PATH
+// (default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { products } from './pages.mjs';
+import { domWork } from './domwork.mjs';
+import { lighthouse } from './lighthouse.mjs';
+import { products, VARIANTS } from './pages.mjs';
 import { probe } from './probe.mjs';
 import { measureFiles, summarise, renderMarkdown, writeDocs } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
-const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
-const DEADLINE = Date.now() + 4.5 * 60_000; // the whole run stays under 5 minutes
+const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 7));
+const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== '0';
+// The whole run stays under about 8 minutes: page loads 4½ (shared alike by the two page sizes and
+// two CPU rates), the DOM work about ½, Lighthouse about 2½.
+const LOADS_MS = (LIGHTHOUSE ? 4.5 : 6) * 60_000;
 const BANNER_TIMEOUT = 8_000;
 const TAIL_MS = 1000; // keep observing long tasks and shifts this long after the banner shows
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,16 +77,24 @@ const consentryBuild = {
 // 2. A loopback server: the three pages from memory, the CMP files as read above.
 const served = new Map(); // product id → Set of CMP paths its page fetched
 const TYPES = { js: 'text/javascript; charset=utf-8', mjs: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', json: 'application/json' };
+// /<id>.html is the small page, /article/<id>.html the article; the same files behind both.
+const pageUrl = (id, variant) => `/${variant === 'article' ? 'article/' : ''}${id}.html`;
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const product = products.find((p) => url.pathname === `/${p.id}.html`);
+  const variant = VARIANTS.find((v) => products.some((p) => url.pathname === pageUrl(p.id, v)));
+  const product = variant && products.find((p) => url.pathname === pageUrl(p.id, variant));
   if (product) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    return res.end(product.html());
+    return res.end(product.html(variant));
+  }
+  // The DOM-work page's own first-party requests (images it creates, fetch): empty answers.
+  if (url.pathname.startsWith('/own/')) {
+    res.writeHead(url.pathname.startsWith('/own/api') ? 200 : 204, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(url.pathname.startsWith('/own/api') ? '{}' : '');
   }
   const bytes = body(url.pathname);
   if (bytes) {
-    const from = new URL(req.headers.referer ?? 'http://x/').pathname.slice(1).replace('.html', '');
+    const from = new URL(req.headers.referer ?? 'http://x/').pathname.split('/').pop().replace('.html', '');
     if (!served.has(from)) served.set(from, new Set());
     served.get(from).add(url.pathname);
     res.writeHead(200, { 'content-type': TYPES[url.pathname.split('.').pop()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -99,7 +114,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run'],
 });
 
-async function measure(product, throttle) {
+async function measure(product, throttle, variant) {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const thirdParty = [];
   try {
@@ -118,7 +133,7 @@ async function measure(product, throttle) {
     await page.addInitScript(probe, product.banner);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.goto(`${BASE}/${product.id}.html`, { waitUntil: 'commit' });
+    await page.goto(`${BASE}${pageUrl(product.id, variant)}`, { waitUntil: 'commit' });
     if (product.banner) await page.waitForFunction(() => window.__bench?.banner != null, null, { timeout: BANNER_TIMEOUT, polling: 100 });
     await page.waitForLoadState('load');
     // Without a banner (the baseline) the window ends 1 s after load.
@@ -132,7 +147,13 @@ async function measure(product, throttle) {
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/cmp/'))
         .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }));
-      return { ...window.__bench, resources, fcp: fcp?.startTime ?? null, dcl: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null };
+      // The guard's synchronous run: between the bench's marks around its <script>, from the moment
+      // its file had arrived (the parser waits for the file first; that wait is network, not CPU).
+      const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+      const [before, after] = [mark('guard:before'), mark('guard:after')];
+      const file = resources.find((x) => x.path === '/cmp/consentry.min.js');
+      const guard = before != null && after != null ? { marks: after - before, run: after - Math.max(before, file?.end ?? before) } : null;
+      return { ...window.__bench, resources, guard, fcp: fcp?.startTime ?? null, dcl: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null };
     });
     return { ...data, thirdParty, console: console_ };
   } catch (error) {
@@ -144,34 +165,53 @@ async function measure(product, throttle) {
 
 // 4. Round robin, rotating the order each round, so machine noise falls on all products alike.
 const started = Date.now();
-const results = {}; // `${id}@${throttle}` → runs
+const results = {}; // `${variant}:${id}@${throttle}` → runs
 let cut = false;
-const load1 = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' / ');
-for (const throttle of [1, 4]) {
-  for (const p of products) await measure(p, throttle); // warm-up, discarded
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load1 = load();
+console.log(`load average ${load1} (1 / 5 / 15 min)`);
+// A load at 4× takes about 1.6 times one at 1× (measured: the banner and the 1 s tail after it).
+const segments = VARIANTS.flatMap((variant) => [1, 4].map((throttle) => ({ variant, throttle, weight: throttle === 1 ? 1 : 1.6 })));
+const weights = segments.reduce((n, s) => n + s.weight, 0);
+let share = 0;
+for (const { variant, throttle, weight } of segments) {
+  // Each page size and rate gets its share of the time box, so a slow one cannot starve the rest.
+  share += weight;
+  const until = started + (share / weights) * LOADS_MS;
+  for (const p of products) await measure(p, throttle, variant); // warm-up, discarded
   for (let round = 0; round < RUNS; round++) {
-    if (Date.now() > DEADLINE - (throttle === 1 ? 120_000 : 0)) {
+    if (Date.now() > until) {
       cut = true;
       break;
     }
     for (let k = 0; k < products.length; k++) {
       const p = products[(round + k) % products.length];
-      const runs = results[`${p.id}@${throttle}`] ?? [];
+      const key = `${variant}:${p.id}@${throttle}`;
+      const runs = results[key] ?? [];
       if (runs.filter((r) => r.failed).length >= 2) continue; // broken setup: do not burn the time box
-      const run = await measure(p, throttle);
-      (results[`${p.id}@${throttle}`] ??= []).push(run);
-      process.stdout.write(`${throttle}x ${p.id.padEnd(14)} ${run.failed ? `FAILED ${run.failed}` : `banner ${run.banner?.toFixed(0) ?? '–'} ms, FCP ${run.fcp?.toFixed(0)} ms`}\n`);
+      const run = await measure(p, throttle, variant);
+      (results[key] ??= []).push(run);
+      const guard = run.guard ? `, guard ${run.guard.run.toFixed(1)} ms` : '';
+      process.stdout.write(`${variant.padEnd(7)} ${throttle}x ${p.id.padEnd(14)} ${run.failed ? `FAILED ${run.failed}` : `banner ${run.banner?.toFixed(0) ?? '–'} ms, FCP ${run.fcp?.toFixed(0)} ms${guard}`}\n`);
     }
   }
 }
-const load2 = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' / ');
+// 4b. The page's own DOM work with and without Consentry (same browser, small page).
+const dom = await domWork(browser, BASE, { runs: 7, log: (line) => console.log(line) });
 const chromiumVersion = browser.version();
 await browser.close();
+// 4c. Lighthouse, in its own Chromium (it drives the browser itself), on the article page.
+const lh = LIGHTHOUSE
+  ? await lighthouse({ base: BASE, chromium: CHROMIUM, pages: ['baseline', 'consentry', 'cookieconsent'].map((id) => ({ id, url: `${BASE}${pageUrl(id, 'article')}` })), runs: 3, log: (line) => console.log(line) })
+  : null;
+const load2 = load();
 server.close();
 
 // 5. Report.
 const files = Object.fromEntries(products.map((p) => [p.id, measureFiles(p, served.get(p.id), BODIES)]));
-const summary = summarise(products, results, files);
+const summary = Object.fromEntries(
+  VARIANTS.map((v) => [v, summarise(products, Object.fromEntries(Object.entries(results).filter(([k]) => k.startsWith(`${v}:`)).map(([k, r]) => [k.slice(v.length + 1), r])), files)]),
+);
 const command = `${Object.entries(process.env)
   .filter(([k]) => k.startsWith('BENCH_') || k === 'CHROMIUM_PATH')
   .map(([k, v]) => `${k}=${v} `)
@@ -183,6 +223,7 @@ const meta = {
   cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}`,
   node: process.version,
   load: `${load1} → ${load2} (1 / 5 / 15 min, other processes included)`,
+  lighthouse: LIGHTHOUSE,
   runs: RUNS,
   cut,
   seconds: Math.round((Date.now() - started) / 1000),
@@ -190,7 +231,7 @@ const meta = {
   proofPosts: served.get('proof-posts') ?? 0,
   consentryBuild,
 };
-const markdown = renderMarkdown(summary, meta);
+const markdown = renderMarkdown(summary, meta, { dom, lh });
 console.log(`\n${markdown}`);
 if (process.env.BENCH_WRITE !== '0') {
   writeDocs(join(ROOT, 'docs/benchmarks.md'), markdown);

@@ -237,6 +237,8 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium' + noChromium, () 
 
   it('works with the keyboard alone: skip link, banner, dialog, focus trap, Escape', async () => {
     await open('/');
+    // The banner (and its skip link) mounts after the first paint: on a busy machine, after load.
+    await expect.poll(() => button('Accept all').isVisible()).toBe(true);
     await page.keyboard.press('Tab');
     const focusedName = () => page.evaluate(() => {
       let el: Element | null = document.activeElement;

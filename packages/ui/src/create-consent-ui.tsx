@@ -47,7 +47,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   const { config } = consent;
   const language = detectLanguage(config.language, availableLanguages(consent, options));
   // Rebuilt on every paint: vendor details may arrive after mount (the script-tag build fetches them).
-  let texts = buildTexts(consent, language, options);
+  // Without the cookie lifetimes until the dialog opens: formatting them is most of the mount's cost.
+  let texts = buildTexts(consent, language, options, false);
   const t = (key: string) => texts[key] ?? '';
   const optional = config.categories.filter((c): c is OptionalCategory => c !== 'necessary');
   const vendors: VendorRow[] = Object.entries(config.vendors).map(([id, v]) => ({
@@ -109,7 +110,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
 
   const paint = () => {
     offered = offeredCategories(consent);
-    texts = buildTexts(consent, language, options);
+    texts = buildTexts(consent, language, options, prefs !== null);
     for (const row of vendors) row.info = options.vendors?.find((info) => info.id === row.id);
     const vm: ViewModel = {
       t,

@@ -16,12 +16,22 @@ function amount(text: string, language: string): string | null {
   return unitFormat(Number(match[1]), word, language);
 }
 
+// Building a unit formatter costs milliseconds (locale data is loaded per instance), so there is
+// one per language and unit, built the first time a lifetime is shown: only the dialog shows them.
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
 function unitFormat(value: number, unit: Unit, language: string): string | null {
-  try {
-    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-  } catch {
-    return null; // an engine without unit formatting
+  const key = `${language}\n${unit}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' });
+    } catch {
+      format = null; // an engine without unit formatting
+    }
+    formatters.set(key, format);
   }
+  return format ? format.format(value) : null;
 }
 
 /**

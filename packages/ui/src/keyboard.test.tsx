@@ -7,6 +7,7 @@ afterEach(() => {
   document.body.innerHTML = '';
   document.documentElement.removeAttribute('style');
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** Accessible names as our markup builds them: aria-labelledby, else visually hidden text, else text. */
@@ -51,8 +52,24 @@ describe('banner by keyboard', () => {
   it('reserves scroll padding and end-of-page room for the banner, then restores the page values (WCAG 2.4.11)', () => {
     const html = document.documentElement;
     html.style.scrollPaddingBottom = '12px';
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ height: 137.2 } as DOMRect);
+    // happy-dom lays nothing out: this observer hands over the size a browser would, when told to.
+    const observed: Array<[ResizeObserverCallback, Element]> = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private callback: ResizeObserverCallback) {}
+        observe(target: Element) {
+          observed.push([this.callback, target]);
+        }
+        disconnect() {}
+      },
+    );
     const { view } = setup();
+    // Nothing is read or written during the mount; the browser's first layout of the banner does it.
+    expect(html.style.paddingBottom).toBe('');
+    expect(observed).toHaveLength(1);
+    const [callback, target] = observed[0]!;
+    callback([{ target, borderBoxSize: [{ blockSize: 137.2, inlineSize: 800 }] } as unknown as ResizeObserverEntry], {} as ResizeObserver);
     // added to the page's own 12px, rounded up
     expect(html.style.scrollPaddingBottom).toBe('150px');
     expect(html.style.paddingBottom).toBe('138px');

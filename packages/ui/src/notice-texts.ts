@@ -44,8 +44,9 @@ export function availableLanguages(consent: Consent, options: NoticeOptions = {}
  * The exact strings the UI renders for `language`: the language's table (English for missing
  * keys), then the config overrides, only the offered categories (see offered.ts), and the configured vendors'
  * name, purpose, cookie lifetimes and policy link. The proof client hashes this as the notice.
+ * `lifetimes: false` leaves the cookie lifetimes out (they cost an Intl formatter each to build).
  */
-export function buildTexts(consent: Consent, language: string, options: NoticeOptions = {}): Record<string, string> {
+export function buildTexts(consent: Consent, language: string, options: NoticeOptions = {}, lifetimes = true): Record<string, string> {
   const { config } = consent;
   let table: Record<string, string> = { ...en };
   for (const [lang, extra] of Object.entries(options.texts ?? {})) {
@@ -72,7 +73,8 @@ export function buildTexts(consent: Consent, language: string, options: NoticeOp
     if (purpose) texts[`${prefix}purpose`] = purpose;
     const policy = safeUrl(info?.privacyPolicy);
     if (policy) texts[`${prefix}privacyPolicy.href`] = policy;
-    for (const c of info?.cookies ?? []) {
+    // Only the preferences dialog shows lifetimes; the banner's mount skips formatting them (`lifetimes`).
+    for (const c of lifetimes ? (info?.cookies ?? []) : []) {
       texts[`${prefix}cookie.${c.name}`] = formatDuration(c.duration, language, texts);
     }
   }

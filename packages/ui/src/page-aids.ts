@@ -13,7 +13,8 @@ export interface PageAids {
  * - the banner's height added to <html>'s `scroll-padding-bottom`, so the browser scrolls a focused
  *   element clear of the banner (WCAG 2.4.11), and to its `padding-bottom`, so the last elements of
  *   the page can scroll clear too. Padding on <html> lengthens the document after <body>: nothing
- *   on the page moves. Both are restored to the page's own values after.
+ *   on the page moves. Both are restored to the page's own values after. Set from a ResizeObserver,
+ *   so the mount itself reads no layout.
  * Styles are set through CSSOM, which a strict CSP allows, and never through markup.
  */
 export function createPageAids(shadow: ShadowRoot, label: string, language: string): PageAids {
@@ -22,11 +23,20 @@ export function createPageAids(shadow: ShadowRoot, label: string, language: stri
   let link: HTMLAnchorElement | null = null;
   let observer: ResizeObserver | null = null;
   let saved: [string, string] = ['', ''];
-  let base: [number, number] = [0, 0];
+  let base: [number, number] | null = null;
 
-  const pad = () => {
-    if (!current) return;
-    const height = Math.ceil(current.getBoundingClientRect().height);
+  // Runs in the ResizeObserver's callback, after the browser has laid the frame out: reading the
+  // page's computed padding there costs no extra layout, and the entry carries the banner's height.
+  // Doing either during the mount would force a synchronous layout of the whole page.
+  const pad = (entries: ResizeObserverEntry[]) => {
+    const entry = entries[entries.length - 1];
+    if (!current || !entry || entry.target !== current) return;
+    if (!base) {
+      // Add to what the page already reserves (say, for its own sticky footer); `auto` counts as 0.
+      const computed = getComputedStyle(html);
+      base = [parseFloat(computed.scrollPaddingBottom) || 0, parseFloat(computed.paddingBottom) || 0];
+    }
+    const height = Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height);
     html.style.scrollPaddingBottom = `${base[0] + height}px`;
     html.style.paddingBottom = `${base[1] + height}px`;
   };
@@ -40,10 +50,9 @@ export function createPageAids(shadow: ShadowRoot, label: string, language: stri
   };
 
   const add = () => {
+    // Inline values only (no layout): what to put back when the banner goes.
     saved = [html.style.scrollPaddingBottom, html.style.paddingBottom];
-    // Add to what the page already reserves (say, for its own sticky footer); `auto` counts as 0.
-    const computed = getComputedStyle(html);
-    base = [parseFloat(computed.scrollPaddingBottom) || 0, parseFloat(computed.paddingBottom) || 0];
+    base = null;
     link = document.createElement('a');
     link.href = '#';
     link.lang = language;
@@ -56,10 +65,11 @@ export function createPageAids(shadow: ShadowRoot, label: string, language: stri
       shadow.querySelector<HTMLElement>('.b')?.focus();
     });
     document.body.insertBefore(link, document.body.firstChild);
-    // The banner's height changes with its text, the viewport width and zoom; one observer sees all three.
+    // The banner's height changes with its text, the viewport width and zoom; one observer sees all
+    // three, and its first callback (after the banner's first layout) sets the padding.
     if (typeof ResizeObserver === 'function') {
       observer = new ResizeObserver(pad);
-      observer.observe(current as HTMLElement);
+      observer.observe(current as HTMLElement, { box: 'border-box' });
     }
   };
 
@@ -70,7 +80,6 @@ export function createPageAids(shadow: ShadowRoot, label: string, language: stri
         current = banner;
         if (banner) add();
       }
-      pad();
     },
   };
 }

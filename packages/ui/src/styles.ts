@@ -22,6 +22,10 @@ export const css =
   `.b,.d{position:fixed;z-index:var(--consentry-z-index,2147483000);overflow:auto;background:var(--c-bg);color:var(--c-text);` +
   `padding:var(--c-gap);border:1px solid var(--c-border);box-shadow:var(--consentry-shadow,0 .25rem 1.5rem rgba(0,0,0,.3))}` +
   `.b{max-height:min(32rem,70vh);scroll-padding-bottom:8rem}` +
+  // The banner's first frame is painted at opacity 0 and the next at 1: Chromium takes no LCP
+  // candidate from text first painted invisible, so the notice never becomes the page's largest
+  // contentful paint (an opacity change by class or script would still count). Not motion.
+  `.b{animation:i 10ms}@keyframes i{from{opacity:0}}` +
   // A phone shows the page too: compact type and spacing keep the first layer under half the screen.
   `@media(max-width:40rem){.b{padding:.5rem 1rem}.b .t{font-size:.875em;line-height:1.4}.b h2{font-size:1.2143em}` +
   // The purposes and the policy links run on as one paragraph instead of taking a row each.
