@@ -10,7 +10,8 @@ const budgets = [
   // See docs/core.md "Size" for the breakdown and why the limit is what it is.
   // Issues 10 and 15 (the stored decision read through the current config, per-category vendor
   // fingerprints, cross-tab sync) took it from 5.2 to 5.45 KB.
-  { name: '@consentry/core (with js-cookie)', entry: 'packages/core/src/index.ts', external: [], limit: 5.5 * KB },
+  // Issue 18: document.cookie directly instead of js-cookie (-346 B).
+  { name: '@consentry/core', entry: 'packages/core/src/index.ts', external: [], limit: 5.125 * KB },
   // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
   // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
   { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 7 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
@@ -18,10 +19,10 @@ const budgets = [
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way). It is still below the
   // 23 KB the one-file head script had before the split. Issue 10's last route (storage written as
-  // properties, held by a Proxy in every realm) cost 131 B of it.
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 16.625 * KB, target: 8 * KB },
+  // properties, held by a Proxy in every realm) cost 131 B of it; issue 18 (no js-cookie) took 168 B off.
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 16.5 * KB, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 27.875 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 27.75 * KB, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).

@@ -6,6 +6,8 @@ import { GA, HOTJAR, META, RULES, makeConsent, resetDom } from './test-utils/fix
 import type { Blocker, CookieJar } from './types.js';
 
 let blocker: Blocker | undefined;
+/** Until the browser's next idle period (happy-dom: its requestIdleCallback, or the timer fallback). */
+const idle = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
 beforeEach(resetDom);
 afterEach(() => {
   blocker?.destroy();
@@ -114,7 +116,7 @@ describe('clean-up on withdrawal', () => {
     expect(reload).toHaveBeenCalledTimes(1);
   });
 
-  it('cleans leftovers of every non-granted vendor at start-up, without waiting for a withdrawal in the page', () => {
+  it('cleans leftovers of every non-granted vendor at start-up, without waiting for a withdrawal in the page', async () => {
     document.cookie = '_fbp=fb.1; path=/; domain=example.com';
     document.cookie = '_ga=old; path=/';
     localStorage.setItem('_hjSessionUser_1', 'x');
@@ -123,8 +125,20 @@ describe('clean-up on withdrawal', () => {
     consent.update({ statistics: true, vendors: { hotjar: false } }); // an earlier visit's decision
     blocker = createBlocker(consent, { rules: RULES });
     expect(document.cookie).toBe('_ga=old'); // GA is granted: its cookie stays
+    await idle();
     expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
     expect(localStorage.getItem('theme')).toBe('dark');
+  });
+
+  it('leaves Web Storage unread during start-up (the first read loads the whole area synchronously) and cleans it once the browser is idle', async () => {
+    localStorage.setItem('_hjSessionUser_1', 'x');
+    sessionStorage.setItem('hjViewportId', 'y');
+    blocker = createBlocker(makeConsent(), { rules: RULES });
+    expect(localStorage.getItem('_hjSessionUser_1')).toBe('x');
+    expect(sessionStorage.getItem('hjViewportId')).toBe('y');
+    await idle();
+    expect(localStorage.getItem('_hjSessionUser_1')).toBeNull();
+    expect(sessionStorage.getItem('hjViewportId')).toBeNull();
   });
 
   describe('IndexedDB', () => {

@@ -1,6 +1,6 @@
 import { OPTIONAL_CATEGORIES } from '@consentry/core';
 import type { Consent, OptionalCategory } from '@consentry/core';
-import { cleanUp } from './cleanup.js';
+import { cleanCookies, cleanStores, cleanUp } from './cleanup.js';
 import { holdingRule } from './context.js';
 import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
@@ -129,6 +129,10 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     ctx.internal(() => cleanUp(targets, ctx.cookieNames, ctx.storageNames, jar, location.hostname));
   }
   const cleanNotGranted = (): void => clean(new Set(rules.filter((rule) => !ctx.isRuleGranted(rule))));
+  const whenIdle = (fn: () => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 });
+    else setTimeout(fn, 1);
+  };
 
   const member: Member = {
     consent,
@@ -149,8 +153,13 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     if (guardsOn) page.restores.push(guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
   }
 
-  // What earlier visits left for vendors that are not granted now (lapsed, re-prompted, removed) goes at once.
-  cleanNotGranted();
+  // What earlier visits left for vendors that are not granted now (lapsed, re-prompted, removed): cookies
+  // at once (they travel with every request), Web Storage and IndexedDB when the browser is idle, as
+  // their first read holds the page (cleanup.ts). Until then the vendors' code is held, so nothing reads them.
+  let destroyed = false;
+  const notGranted = () => new Set(rules.filter((rule) => !ctx.isRuleGranted(rule)));
+  ctx.internal(() => cleanCookies(notGranted(), ctx.cookieNames, jar, location.hostname));
+  whenIdle(() => destroyed || ctx.internal(() => cleanStores(notGranted(), ctx.storageNames)));
   const onReady = (): void => scan();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);
   scan();
@@ -174,7 +183,6 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     }
   });
 
-  let destroyed = false;
   return {
     scan,
     setTexts(texts) {

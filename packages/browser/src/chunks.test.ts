@@ -46,17 +46,21 @@ it('gives up after the timeout when one is set (language files), and fetches not
   expect(appended.length).toBe(before);
 });
 
-it('with a gate, requests the file at once as a nonced preload and runs it only once the gate opens', async () => {
+const nextTask = () => new Promise((r) => setTimeout(r, 0));
+
+it('with a gate, requests the file as a nonced preload in the next task (not in the guard\'s synchronous run) and runs it only once the gate opens', async () => {
   let open: () => void = () => {};
   const gate = new Promise<void>((r) => (open = r));
   const p = loadChunk<{ ok: boolean }>('/', 'chunks', 'experience', 'n0nce', 0, gate);
-  expect(appended.map((n) => n.tagName)).toEqual(['LINK']);
-  const link = appended[0] as unknown as HTMLLinkElement;
-  expect([link.rel, link.as, link.getAttribute('href'), link.nonce]).toEqual(['preload', 'script', '/chunks/experience.js', 'n0nce']);
+  expect(appended).toEqual([]);
+  await nextTask();
+  expect(appended).toHaveLength(1);
+  const link = appended[0]!.firstChild as HTMLLinkElement;
+  expect([link.tagName, link.rel, link.as, link.getAttribute('href'), link.nonce]).toEqual(['LINK', 'preload', 'script', '/chunks/experience.js', 'n0nce']);
   open();
   await gate;
   await Promise.resolve();
-  expect(appended.map((n) => n.tagName)).toEqual(['LINK', 'SCRIPT']);
+  expect(appended.map((n) => n.tagName)).toEqual([undefined, 'SCRIPT']);
   registry('chunks').experience = { ok: true };
   lastScript().dispatchEvent(new Event('load'));
   await expect(p).resolves.toEqual({ ok: true });
@@ -80,4 +84,15 @@ it('opens the paint gate after a frame, at once in a hidden tab, and at the late
   Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
   await expect(afterFirstPaint()).resolves.toBeUndefined();
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+});
+
+it('inserts the preloads of one synchronous run together, in one insertion', async () => {
+  const gate = new Promise<void>(() => {});
+  void loadChunk('/', 'chunks', 'experience', undefined, 0, gate);
+  void loadChunk('/', 'vendors', 'hotjar', undefined, 0, gate);
+  expect(appended).toEqual([]);
+  await nextTask();
+  expect(appended).toHaveLength(1);
+  const batch = appended[0] as unknown as DocumentFragment;
+  expect(Array.from(batch.childNodes, (n) => (n as HTMLLinkElement).getAttribute('href'))).toEqual(['/chunks/experience.js', '/vendors/hotjar.js']);
 });

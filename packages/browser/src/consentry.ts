@@ -1,7 +1,7 @@
 import { assemble, type Assembly, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
 import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
-import { compactLookup, compactRules, compactVendors, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { compactLookup, compactRules, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
 import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
 import { VENDOR_INDEX } from './vendor-index.js';
 
@@ -76,6 +76,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
   let assembly: Assembly | null = null;
   let inert: Blocker | null = null;
   const early: Array<() => void> = [];
+  let lookup: ReturnType<typeof compactLookup> = {};
 
   /** Without a usable config nothing is granted, but pasted trackers are still held. */
   function failClosed(): void {
@@ -95,7 +96,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
         return false;
       }
       try {
-        consent = createConsent(config as never, { catalog: compactLookup(index) });
+        consent = createConsent(config as never, { catalog: (lookup = compactLookup(index)) });
       } catch (error) {
         log(error instanceof Error ? error.message : error);
         failClosed();
@@ -107,12 +108,11 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
       inert = null;
       early.splice(0).forEach((fn) => fn());
       const nonce = c.config.nonce;
-      const names = new Map(compactVendors(index).map((v) => [v[0], v[1]]));
       assembly = assemble(c, {
         rules: compactRules(index, c.config.vendors),
         vendors: Object.keys(c.config.vendors)
-          .filter((id) => names.has(id))
-          .map((id) => ({ id, name: names.get(id)!, load: () => loadVendor(id, nonce) })),
+          .filter((id) => Object.prototype.hasOwnProperty.call(lookup, id))
+          .map((id) => ({ id, name: lookup[id]!.name!, load: () => loadVendor(id, nonce) })),
         language: (lang) => loadLanguage(lang, nonce),
         ui: {},
         experience: () => loadExperience(nonce),

@@ -16,7 +16,7 @@ import {
  *   `~` marking "off", so a full decision stays far under 200 bytes however many vendors.
  * - a final checksum of everything before it, so a truncated or edited value is rejected
  *   (it cannot stop a visitor forging their own cookie, which only changes their own choice).
- * Every character is URL-safe, so js-cookie writes it verbatim.
+ * Every character is URL-safe, so the cookie store writes it verbatim.
  */
 export interface StoredDecision {
   consentId: string;

@@ -319,7 +319,7 @@ describe('Global Privacy Control', () => {
   });
 });
 
-describe('default cookie store (js-cookie on document.cookie)', () => {
+describe('default cookie store (document.cookie)', () => {
   beforeEach(() => Cookies.remove('consentry', { path: '/' }));
   afterEach(() => Cookies.remove('consentry', { path: '/' }));
 

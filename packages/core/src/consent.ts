@@ -1,7 +1,7 @@
-import Cookies from 'js-cookie';
 import { decodeDecision, encodeDecision, lifetimeDays, toUuid, vendorSetHash } from './codec.js';
 import { resolveConfig } from './config.js';
 import { startCrossTab } from './cross-tab.js';
+import { documentCookies } from './document-cookies.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
 import {
   OPTIONAL_CATEGORIES,
@@ -52,7 +52,7 @@ function gained(from: ConsentState, to: ConsentState, config: ResolvedConfig): G
  */
 export function createConsent(input: ConsentConfig, options: ConsentOptions = {}): Consent {
   const config = resolveConfig(input, options.catalog);
-  const cookies = options.cookies ?? Cookies;
+  const cookies = options.cookies ?? documentCookies;
   const now = options.now ?? Date.now;
   const gpcSignal =
     options.gpc ?? (typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);

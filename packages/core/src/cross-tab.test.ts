@@ -62,6 +62,7 @@ describe('consent across tabs', () => {
 
   it('without a message (another frame or an old browser), focus and visibility re-read the cookie', async () => {
     const { name, b } = tabs();
+    await new Promise((r) => setTimeout(r, 30)); // b listens (its idle-time catch-up is done)
     const writer = createConsent({ cookie: { name }, categories: { statistics: {}, targeting: {} }, vendors: { hotjar: { id: '1', category: 'statistics' } } }, { gpc: false, secure: false, crossTab: false });
     writer.acceptAll();
     await new Promise((r) => setTimeout(r, 30));
@@ -83,6 +84,27 @@ describe('consent across tabs', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(b.getState().status).toBe('undecided');
     expect(b.isGranted('statistics')).toBe(false);
+  });
+
+  it('opens its channel once the browser is idle, not during start-up (its set-up showed in the guard profile before the first paint), and catches up on what it missed', async () => {
+    const Native = globalThis.BroadcastChannel;
+    let opened = 0;
+    globalThis.BroadcastChannel = class extends Native {
+      constructor(name: string) {
+        super(name);
+        opened++;
+      }
+    };
+    try {
+      const { name, b } = tabs();
+      expect(opened).toBe(0);
+      // Another tab decides before this one listens: its message is lost, the cookie is not.
+      createConsent({ cookie: { name }, categories: { statistics: {}, targeting: {} }, vendors: { hotjar: { id: '1', category: 'statistics' } } }, { gpc: false, secure: false, crossTab: false }).acceptAll();
+      await vi.waitFor(() => expect(opened).toBe(2));
+      expect(b.getState().status).toBe('decided');
+    } finally {
+      globalThis.BroadcastChannel = Native;
+    }
   });
 
   it('an injected cookie store (SSR, tests) starts no cross-tab listener unless asked', () => {

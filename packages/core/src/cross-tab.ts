@@ -18,18 +18,28 @@ export interface CrossTab {
 export function startCrossTab(cookieName: string, reread: () => void, adopt: (value: string) => void): CrossTab | null {
   if (typeof document === 'undefined') return null;
   let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel(`consentry:${cookieName}`);
-    // Node's BroadcastChannel (tests, SSR tooling) must not keep the process alive.
-    (channel as { unref?: () => void }).unref?.();
-    channel.onmessage = (e) => typeof e.data === 'string' && adopt(e.data);
-  } catch {
-    // no BroadcastChannel (old browsers, some sandboxes): focus and visibility still work
-  }
+  let opened = false;
+  // Opened when the browser is idle (or at this tab's first announcement), not in the guard's
+  // synchronous run; what another tab decided meanwhile is in the cookie, read again once open.
+  const open = (): BroadcastChannel | undefined => {
+    if (opened) return channel;
+    opened = true;
+    try {
+      channel = new BroadcastChannel(`consentry:${cookieName}`);
+      // Node's BroadcastChannel (tests, SSR tooling) must not keep the process alive.
+      (channel as { unref?: () => void }).unref?.();
+      channel.onmessage = (e) => typeof e.data === 'string' && adopt(e.data);
+    } catch {
+      // no BroadcastChannel (old browsers, some sandboxes): focus and visibility still work
+    }
+    return channel;
+  };
+  const later = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 1));
+  later(() => opened || (open(), reread()));
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reread());
   addEventListener('focus', reread);
   return {
     // The channel is never closed, so posting cannot throw.
-    announce: (value) => channel?.postMessage(value),
+    announce: (value) => open()?.postMessage(value),
   };
 }

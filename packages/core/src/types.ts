@@ -30,7 +30,7 @@ export interface ConsentState {
   gpc: boolean;
 }
 
-/** js-cookie's own shape, so `Cookies` from js-cookie is a valid store. */
+/** js-cookie's own shape, so `Cookies` from js-cookie is a valid store (the default is `document.cookie` itself). */
 export interface CookieAttributes {
   expires?: number | Date;
   path?: string;
