@@ -35,6 +35,9 @@ describe.skipIf(!hasChromium)(`refusing proxy${noChromium}`, () => {
     await p2.goto(`${site.url}/`);
     await p2.evaluate(() => fetch('http://tracker.example/direct', { mode: 'no-cors' }).catch(() => {}));
     await expect.poll(() => proxy.hits('tracker.example').length).toBeGreaterThan(0);
+    // https goes as CONNECT host:443: counted by host too.
+    await p2.evaluate(() => fetch('https://secure.tracker.example/x', { mode: 'no-cors' }).catch(() => {}));
+    await expect.poll(() => proxy.hits('tracker.example').some((e) => e.startsWith('secure.tracker.example:'))).toBe(true);
     await bare.close();
   });
 });

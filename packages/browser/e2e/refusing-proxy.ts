@@ -33,11 +33,13 @@ export async function startRefusingProxy(): Promise<RefusingProxy> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
+  // A CONNECT entry is `host:port`, which `new URL` would read as a scheme: split it by hand.
   const hostOf = (entry: string): string => {
+    if (/^[^/]+:\d+$/.test(entry)) return entry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
     try {
       return new URL(entry).hostname;
     } catch {
-      return entry.replace(/:\d+$/, '');
+      return entry;
     }
   };
   return {
