@@ -189,4 +189,24 @@ describe.skipIf(!hasChromium || !built)(`network wall: the service worker${noChr
     await p.close();
     await context.close();
   });
+
+  it('static routes: navigations and third parties that are no vendor never wake the worker', async () => {
+    const context = await browser.newContext();
+    await stubThirdParties(context);
+    const p = await context.newPage();
+    await firstVisit(p, site);
+    await p.goto(`${site.url}/`);
+    // Resource Timing says which static route matched ('' when none did and the fetch handler ran).
+    await p.evaluate(() => fetch('https://cdn.example.org/lib.js', { mode: 'no-cors' }).catch(() => {}));
+    // The entry is queued after the response; wait for it.
+    await p.waitForFunction(() => performance.getEntriesByType('resource').some((x) => x.name.includes('cdn.example.org')));
+    const sources = await p.evaluate(() => {
+      type Timing = PerformanceResourceTiming & { workerMatchedSourceType?: string };
+      const lib = performance.getEntriesByType('resource').find((x) => x.name.includes('cdn.example.org')) as Timing | undefined;
+      const nav = performance.getEntriesByType('navigation')[0] as Timing;
+      return { thirdParty: lib?.workerMatchedSourceType, navigation: nav.workerMatchedSourceType };
+    });
+    expect(sources).toEqual({ thirdParty: 'network', navigation: 'network' });
+    await context.close();
+  });
 });
