@@ -13,14 +13,14 @@ import { startRefusingProxy, type RefusingProxy } from './refusing-proxy.js';
 const DIST = join(import.meta.dirname, '..', 'dist');
 const built = existsSync(join(DIST, 'consentry-sw.js'));
 
-const config = (serviceWorker: boolean) =>
+const config = (serviceWorker: string | null) =>
   JSON.stringify({
     categories: { statistics: {}, targeting: {} },
     vendors: { 'google-analytics': { id: 'G-TEST1234' }, 'meta-pixel': { id: '1234567890' } },
-    ...(serviceWorker ? { serviceWorker: '/consentry-sw.js' } : {}),
+    ...(serviceWorker ? { serviceWorker } : {}),
   });
 
-const page = (serviceWorker: boolean, body = '') =>
+const page = (serviceWorker: string | null, body = '') =>
   `<!doctype html><html><head><meta charset="utf-8"><title>wall</title>
 <script type="application/json" id="consentry-config">${config(serviceWorker)}</script>
 <script src="/consentry.min.js"></script></head><body><p>article</p>${body}</body></html>`;
@@ -42,7 +42,7 @@ interface Site {
 }
 
 /** A site with real redirects (the harness's static server writes no Location header). */
-async function startSite(serviceWorker: boolean): Promise<Site> {
+async function startSite(serviceWorker: string | null): Promise<Site> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -104,17 +104,20 @@ describe.skipIf(!hasChromium || !built)(`network wall: the service worker${noChr
   let proxy: RefusingProxy;
   let site: Site;
   let bare: Site;
+  let fast: Site;
   beforeAll(async () => {
     proxy = await startRefusingProxy();
     browser = await launch(proxy.args());
-    site = await startSite(true);
-    bare = await startSite(false);
+    site = await startSite('/consentry-sw.js');
+    bare = await startSite(null);
+    fast = await startSite('/consentry-sw.js?firstParty=network');
   });
   afterAll(async () => {
     await browser?.close();
     await proxy?.close();
     await site?.close();
     await bare?.close();
+    await fast?.close();
   });
 
   const TRACKERS = /facebook\.(com|net)|google-analytics\.com/;
@@ -158,6 +161,18 @@ describe.skipIf(!hasChromium || !built)(`network wall: the service worker${noChr
     await p.evaluate(() => fetch('https://cdn.example.org/sentinel', { mode: 'no-cors' }).catch(() => {}));
     await expect.poll(() => proxy.hits(/cdn\.example\.org/).length).toBeGreaterThan(0);
     expect(proxy.hits(TRACKERS)).toEqual([]);
+    await p.close();
+    await context.close();
+  });
+
+  it('with ?firstParty=network, first-party requests skip the worker: CSS and workers are held, a redirect is not', async () => {
+    const context = await browser.newContext();
+    proxy.clear();
+    const { p, workers } = await secondView(context, fast, true);
+    expect(workers).toEqual(['refused', 'refused']);
+    // The trade docs/service-worker.md measures: the redirect reaches the tracker (the CSP layers hold it).
+    await expect.poll(() => proxy.hits(/^www\.facebook\.com:/).length).toBeGreaterThan(0);
+    expect(proxy.hits(/^(connect\.facebook\.net|www\.google-analytics\.com|region1\.google-analytics\.com):/)).toEqual([]);
     await p.close();
     await context.close();
   });

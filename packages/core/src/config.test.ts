@@ -96,8 +96,8 @@ describe('config validation', () => {
     [{ texts: { 'not a lang': {} } }, 'texts.not a lang: expected a language tag like en, lv or pt-BR'],
     [{ nonce: 'a"b' }, 'nonce: expected a base64 nonce, got "a\\"b"'],
     // A service worker controls only its own origin: a URL elsewhere would register nothing.
-    [{ serviceWorker: 'https://cdn.example.com/consentry-sw.js' }, 'serviceWorker: expected a path on this site like /consentry-sw.js, got "https://cdn.example.com/consentry-sw.js"'],
-    [{ serviceWorker: '//cdn.example.com/sw.js' }, 'serviceWorker: expected a path on this site like /consentry-sw.js, got "//cdn.example.com/sw.js"'],
+    [{ serviceWorker: 'https://cdn.example.com/consentry-sw.js' }, 'serviceWorker: expected a path on this site like /sw.js, got "https://cdn.example.com/consentry-sw.js"'],
+    [{ serviceWorker: '//cdn.example.com/sw.js' }, 'serviceWorker: expected a path on this site like /sw.js, got "//cdn.example.com/sw.js"'],
     [{ vendors: { 'Bad Id': {} } }, 'vendors.Bad Id: expected a vendor id of lower-case letters, digits and dashes'],
     [{ vendors: { acme: {} } }, 'vendors.acme: unknown vendor; declare its "category" or load the vendor catalog'],
     [{ vendors: { acme: { category: 'marketing' } } }, 'vendors.acme.category: expected functional | statistics | targeting, got "marketing"'],
@@ -109,7 +109,7 @@ describe('config validation', () => {
   it('keeps the service worker path (docs/service-worker.md), off when absent', () => {
     expect(resolveConfig({ serviceWorker: '/consentry-sw.js' }).serviceWorker).toBe('/consentry-sw.js');
     expect(resolveConfig({}).serviceWorker).toBeUndefined();
-    expect(resolveConfig({ serviceWorker: false }).serviceWorker).toBeUndefined();
+    expect(resolveConfig({ serviceWorker: false }).serviceWorker).toBeNull();
   });
 
   it('checks vendors against a pluggable catalog', () => {

@@ -152,7 +152,7 @@ const shape = {
   reloadOnWithdraw: bool(false),
   nonce: str(/^[\w+/=-]+$/, 'a base64 nonce'),
   // The network wall's worker (docs/service-worker.md): same origin only, as a worker's scope must be.
-  serviceWorker: (v: unknown, path: string, report: Report) => (v === false ? undefined : str(/^\/(?![/\\])/, 'a path on this site like /consentry-sw.js')(v, path, report)),
+  serviceWorker: off(str(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
 };
 
 function vendorParam(spec: VendorParamSpec, value: unknown, path: string, report: Report): void {

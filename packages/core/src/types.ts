@@ -153,7 +153,8 @@ export interface ResolvedConfig {
   autoBlock: boolean;
   reloadOnWithdraw: boolean;
   nonce?: string;
-  serviceWorker?: string;
+  /** null: switched off with `false`. */
+  serviceWorker?: string | null;
 }
 export interface ResolvedVendor {
   id: string;

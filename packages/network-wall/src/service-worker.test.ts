@@ -22,5 +22,8 @@ describe('the service worker', () => {
       { hostname: '{*.}?facebook.com' },
       { hostname: '{*.}?www.googletagmanager.com', pathname: '/gtm.js*' },
     ]);
+    // `?firstParty=network`: first party too, before the vendors' hosts.
+    const fast = staticRoutes([], here, Pattern, true) as Array<{ condition: { urlPattern?: Pattern }; source: string }>;
+    expect(fast[1]).toEqual({ condition: { urlPattern: new Pattern({ protocol: 'https', hostname: 'shop.example', port: '' }) }, source: 'network' });
   });
 });

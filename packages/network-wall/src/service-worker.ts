@@ -42,8 +42,9 @@ export function configFromUrl(search: string): unknown {
  * network without waking the worker. What it still sees: first-party subresources (a redirect to a
  * tracker) and the vendors' hosts.
  */
-export function staticRoutes(rules: readonly VendorRule[], here: WorkerScope['location'], Pattern: new (init: object) => unknown): unknown[] {
-  const patterns = [{ urlPattern: new Pattern({ protocol: here.protocol.slice(0, -1), hostname: here.hostname, port: here.port }) }];
+export function staticRoutes(rules: readonly VendorRule[], here: WorkerScope['location'], Pattern: new (init: object) => unknown, firstPartyToNetwork = false): unknown[] {
+  const own = { urlPattern: new Pattern({ protocol: here.protocol.slice(0, -1), hostname: here.hostname, port: here.port }) };
+  const patterns = [own];
   for (const rule of rules) {
     for (const raw of rule.hosts) {
       const slash = raw.indexOf('/');
@@ -54,6 +55,7 @@ export function staticRoutes(rules: readonly VendorRule[], here: WorkerScope['lo
   }
   return [
     { condition: { requestMode: 'navigate' }, source: 'network' },
+    ...(firstPartyToNetwork ? [{ condition: own, source: 'network' }] : []),
     { condition: { not: { or: patterns } }, source: 'network' },
   ];
 }
@@ -68,6 +70,9 @@ export function startServiceWorker(sw: WorkerScope, index: CompactCatalog, impor
     log(`its URL carries no valid config (${error instanceof Error ? error.message : String(error)}); every vendor stays refused. Let the guard register it ("serviceWorker" in the config).`),
   );
   const base = sw.location.href;
+  // `?firstParty=network` in the worker's path: first-party requests never wake it, and a first-party
+  // redirect to a tracker is left to the CSP layers (docs/service-worker.md measures the trade).
+  const firstPartyToNetwork = new URLSearchParams(sw.location.search).get('firstParty') === 'network';
   const anyVendor = ruleMatcher(wall.rules, base);
   let posted: string | undefined;
   let last: { header: string | undefined; denied: VendorRule[]; match: RuleMatcher } | undefined;
@@ -125,7 +130,7 @@ export function startServiceWorker(sw: WorkerScope, index: CompactCatalog, impor
     }
     // Imported into a site's own worker, its first-party requests stay that worker's (its caching).
     if (origin === sw.location.origin) {
-      if (imported) return;
+      if (imported || firstPartyToNetwork) return;
       event.respondWith(firstParty(request));
     } else if (anyVendor(request.url)) {
       event.respondWith(vendor(request));
@@ -144,9 +149,9 @@ export function startServiceWorker(sw: WorkerScope, index: CompactCatalog, impor
     void sw.skipWaiting();
     const Pattern = (globalThis as { URLPattern?: new (init: object) => unknown }).URLPattern;
     if (!event.addRoutes || !Pattern) return;
-    const routes = staticRoutes(wall.rules, sw.location, Pattern);
-    // Without `not` (before Chrome 135?) the worker still sees every request and decides itself.
-    event.waitUntil(event.addRoutes(routes).catch(() => event.addRoutes!(routes.slice(0, 1)).catch(() => {})));
+    const routes = staticRoutes(wall.rules, sw.location, Pattern, firstPartyToNetwork);
+    // Without `not` the worker still sees every request and decides itself.
+    event.waitUntil(event.addRoutes(routes).catch(() => event.addRoutes!(routes.slice(0, -1)).catch(() => {})));
   });
   // Claimed at once: the rest of the first page view is held too.
   sw.addEventListener('activate', (event) => event.waitUntil(sw.clients.claim()));
