@@ -47,4 +47,9 @@ const browser = existsSync('packages/browser/rollup.browser.mjs') && (!onlyArg |
   ? (await import('./packages/browser/rollup.browser.mjs')).default
   : [];
 
-export default [...packages.flatMap((name) => [js(name), types(name)]), ...browser];
+// The network wall's service worker goes beside the script tag (packages/browser/dist/consentry-sw.js).
+const serviceWorker = existsSync('packages/network-wall/rollup.sw.mjs') && (!onlyArg || onlyArg.includes('network-wall') || onlyArg.includes('browser'))
+  ? (await import('./packages/network-wall/rollup.sw.mjs')).default
+  : [];
+
+export default [...packages.flatMap((name) => [js(name), types(name)]), ...browser, ...serviceWorker];

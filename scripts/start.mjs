@@ -37,8 +37,21 @@ server.on('exit', (code) => {
 // The demo site first, then the script-tag build (consentry.min.js, i18n/, lazy chunks).
 const roots = [join(ROOT, 'examples/plain-html'), join(ROOT, 'packages/browser/dist')];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json' };
+// DEMO_CSP=1: the per-visitor CSP header of the network wall (docs/service-worker.md), from the demo's
+// own config; the consent server is the one other origin the pages talk to.
+let csp = null;
+if (process.env.DEMO_CSP === '1') {
+  // The workspace packages export their TypeScript sources: bundled once for Node here.
+  const { build } = await import('esbuild');
+  const out = await build({ entryPoints: [join(ROOT, 'packages/network-wall/src/index.ts')], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'error' });
+  const { cspMiddleware } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
+  const html = readFileSync(join(ROOT, 'examples/plain-html/index.html'), 'utf8');
+  const config = JSON.parse(/<script type="application\/json" id="consentry-config">([^]*?)<\/script>/.exec(html)[1]);
+  csp = cspMiddleware(config, { allow: [`127.0.0.1:${SERVER_PORT}`] });
+}
 const site = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  csp?.(req, res);
   let rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\]*\.\.)+/, '');
   if (rel.endsWith('/')) rel += 'index.html';
   for (const dir of roots) {

@@ -14,7 +14,10 @@ const allowed: Record<string, string[]> = {
   server: ['protocol'],
   // The one wiring of the browser parts (docs/design-changes.md, "Two stages, one assembly").
   assembly: ['core', 'ui', 'blocker', 'vendors', 'proof'],
-  browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
+  // The second wall, at the network level: a service worker and CSP policies (docs/service-worker.md).
+  'network-wall': ['core', 'blocker', 'vendors'],
+  // The guard registers the network wall's worker (only the config keys it reads come in).
+  browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly', 'network-wall'],
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
   // A Node CLI: classifies with the catalog, checks its config skeleton with core.
   scanner: ['core', 'vendors'],
@@ -29,6 +32,7 @@ const allowedThirdParty: Record<string, string[]> = {
   vendors: [],
   proof: [],
   assembly: [],
+  'network-wall': [],
   browser: [],
   // Peer dependencies: the app's own React 18 or 19, never shipped by us.
   react: ['react', 'react-dom'],

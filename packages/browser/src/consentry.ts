@@ -3,6 +3,7 @@ import { createBlocker, type Blocker } from '@consentry/blocker';
 import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
 import { compactLookup, compactRules, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
 import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
+import { registerServiceWorker } from './service-worker.js';
 import { VENDOR_INDEX } from './vendor-index.js';
 
 export type EventName = ConsentEvent['type'];
@@ -118,6 +119,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
         experience: () => loadExperience(nonce),
         proof: () => loadProof(nonce),
       });
+      registerServiceWorker(c, config, log);
       return true;
     },
     acceptAll: () => consent?.acceptAll({ source: 'api' }),

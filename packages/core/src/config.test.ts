@@ -95,12 +95,21 @@ describe('config validation', () => {
     [{ texts: { lv: { 'banner.title': 5 } } }, 'texts.lv.banner.title: expected a string (plain text), got 5'],
     [{ texts: { 'not a lang': {} } }, 'texts.not a lang: expected a language tag like en, lv or pt-BR'],
     [{ nonce: 'a"b' }, 'nonce: expected a base64 nonce, got "a\\"b"'],
+    // A service worker controls only its own origin: a URL elsewhere would register nothing.
+    [{ serviceWorker: 'https://cdn.example.com/consentry-sw.js' }, 'serviceWorker: expected a path on this site like /sw.js, got "https://cdn.example.com/consentry-sw.js"'],
+    [{ serviceWorker: '//cdn.example.com/sw.js' }, 'serviceWorker: expected a path on this site like /sw.js, got "//cdn.example.com/sw.js"'],
     [{ vendors: { 'Bad Id': {} } }, 'vendors.Bad Id: expected a vendor id of lower-case letters, digits and dashes'],
     [{ vendors: { acme: {} } }, 'vendors.acme: unknown vendor; declare its "category" or load the vendor catalog'],
     [{ vendors: { acme: { category: 'marketing' } } }, 'vendors.acme.category: expected functional | statistics | targeting, got "marketing"'],
     [{ categories: { statistics: {} }, vendors: { acme: { category: 'targeting' } } }, 'vendors.acme.category: category targeting is not listed in "categories"'],
   ])('reports %j as "%s"', (config, message) => {
     expect(issues(config)).toContain(message);
+  });
+
+  it('keeps the service worker path (docs/service-worker.md), off when absent', () => {
+    expect(resolveConfig({ serviceWorker: '/consentry-sw.js' }).serviceWorker).toBe('/consentry-sw.js');
+    expect(resolveConfig({}).serviceWorker).toBeUndefined();
+    expect(resolveConfig({ serviceWorker: false }).serviceWorker).toBeNull();
   });
 
   it('checks vendors against a pluggable catalog', () => {

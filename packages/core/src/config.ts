@@ -151,6 +151,8 @@ const shape = {
   autoBlock: bool(true),
   reloadOnWithdraw: bool(false),
   nonce: str(/^[\w+/=-]+$/, 'a base64 nonce'),
+  // The network wall's worker (docs/service-worker.md): same origin only, as a worker's scope must be.
+  serviceWorker: off(str(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
 };
 
 function vendorParam(spec: VendorParamSpec, value: unknown, path: string, report: Report): void {

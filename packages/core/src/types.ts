@@ -97,6 +97,8 @@ export interface ConsentConfig {
   reloadOnWithdraw?: boolean;
   /** CSP nonce applied to the injected style and to released scripts. */
   nonce?: string;
+  /** Path of the network wall's service worker on this site (`/consentry-sw.js`); `false` or absent: none. */
+  serviceWorker?: string | false;
 }
 /** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
 export type CategoryConfig = Record<string, never>;
@@ -151,6 +153,8 @@ export interface ResolvedConfig {
   autoBlock: boolean;
   reloadOnWithdraw: boolean;
   nonce?: string;
+  /** null: switched off with `false`. */
+  serviceWorker?: string | null;
 }
 export interface ResolvedVendor {
   id: string;
