@@ -187,14 +187,31 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     (running = track(
       drain()
         .catch((error: unknown): FlushResult => ({ ok: false, sent: 0, remaining: readQueue().records.length, error: String(error) }))
-        .finally(() => (running = null)),
+        .finally(() => {
+          running = null;
+          arm();
+        }),
     ));
   function flush(force: boolean): Promise<FlushResult> {
     const q = readQueue();
-    if (!force && now() < q.nextAt) return Promise.resolve({ ok: false, sent: 0, remaining: q.records.length, error: 'waiting for the retry backoff' });
+    if (!force && now() < q.nextAt) {
+      arm();
+      return Promise.resolve({ ok: false, sent: 0, remaining: q.records.length, error: 'waiting for the retry backoff' });
+    }
     if (next) return next;
     if (running) return (next = running.then(() => ((next = null), start())));
     return start();
+  }
+
+  // The retry within this page view once the backoff ends: a visitor who stays on one page (or
+  // never comes back) must not wait for the next page view to have the record delivered.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let destroyed = false;
+  function arm(): void {
+    clearTimeout(timer);
+    const q = readQueue();
+    if (destroyed || !q.records.length) return;
+    timer = setTimeout(() => void flush(false), Math.max(0, q.nextAt - now()));
   }
 
   function report(result: ProofResult): ProofResult {
@@ -242,9 +259,17 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   }
 
   const unsubscribe = consent.on('decision', (event) => void record(event));
-  const onOnline = () => void flush(true);
-  globalThis.addEventListener?.('online', onOnline);
-  void flush(false); // a new page view: retry what is queued, if the backoff allows
+  // Back online, or the page hidden or left (maybe for good): send now, whatever the backoff. The
+  // request leaves inside the event (keepalive, see send.ts), so it outlives the page.
+  const sendNow = () => void (readQueue().records.length && flush(true));
+  const onHidden = () => void (globalThis.document?.visibilityState === 'hidden' && sendNow());
+  const events: Array<[EventTarget | undefined, string, () => void]> = [
+    [globalThis, 'online', sendNow],
+    [globalThis, 'pagehide', sendNow],
+    [globalThis.document, 'visibilitychange', onHidden],
+  ];
+  for (const [target, type, fn] of events) target?.addEventListener?.(type, fn);
+  void flush(false); // a new page view: retry what is queued, if the backoff allows (else when it ends)
 
   return {
     record,
@@ -256,7 +281,9 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     },
     destroy() {
       unsubscribe();
-      globalThis.removeEventListener?.('online', onOnline);
+      destroyed = true;
+      clearTimeout(timer);
+      for (const [target, type, fn] of events) target?.removeEventListener?.(type, fn);
     },
   };
 }
