@@ -75,11 +75,20 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ? '[consentry-server] retention: off, records are kept (CONSENTRY_RETENTION_DAYS=0)'
       : `[consentry-server] retention: records received more than ${config.retentionDays} days ago are deleted on start and daily (CONSENTRY_RETENTION_DAYS; 0 keeps them)`,
   );
-  const purged = await server.applyRetention();
-  if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
+  // Retention never keeps the server from serving: a failed sweep is logged and tried again the
+  // next day (records are only ever kept longer, never lost).
+  const retention = async () => {
+    try {
+      const purged = await server.applyRetention();
+      if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
+    } catch (error) {
+      console.error('[consentry-server] RETENTION FAILED; records past the retention period are kept until it succeeds (tried again in 24 h):', error);
+    }
+  };
+  await retention();
   const timer = setInterval(() => {
     server.storage.maintain().catch((error: unknown) => console.error('[consentry-server] storage maintenance failed:', error));
-    server.applyRetention().catch((error: unknown) => console.error('[consentry-server] retention sweep failed:', error));
+    void retention();
   }, 86_400_000);
   timer.unref();
   const http = createHttpServer(createRequestListener(server.app));

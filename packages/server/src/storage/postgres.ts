@@ -64,6 +64,12 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
   async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: unknown;
+    // pg-pool drops its idle `error` listener while a client is checked out: a backend terminated
+    // between two of our queries (failover, PgBouncer restart, pg_terminate_backend) would emit
+    // `error` with no listener and end the process. Catch it; the transaction then fails (503) and
+    // the client is discarded on release, so the pool reconnects.
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
     try {
       await client.query(BEGIN);
       const result = await fn(client);
@@ -78,6 +84,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
     }
   }
