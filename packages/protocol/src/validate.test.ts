@@ -39,6 +39,11 @@ describe('validateRecord', () => {
     [['recordId'], 'not-a-uuid', 'recordId'],
     [['timestamp'], '2026-11-23 10:00', 'timestamp'],
     [['timestamp'], '2026-13-45T10:00:00Z', 'timestamp'],
+    // Days that do not exist (Date.parse rolls them over into the next month).
+    [['timestamp'], '2026-02-30T10:00:00Z', 'timestamp'],
+    [['timestamp'], '2026-04-31T10:00:00.000Z', 'timestamp'],
+    [['timestamp'], '2026-02-29T10:00:00.000Z', 'timestamp'],
+    [['timestamp'], '2026-11-23T24:00:00.000Z', 'timestamp'],
     [['revision'], 1.5, 'revision'],
     [['revision'], '1', 'revision'],
     [['url'], 'javascript:alert(1)', 'url'],

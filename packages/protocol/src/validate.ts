@@ -48,9 +48,14 @@ const oneOf =
   (v, path) =>
     typeof v === 'string' && values.includes(v) ? null : fail(path, `expected one of ${values.join(', ')}`);
 
+/** A real instant: Date.parse rolls 2026-02-30 over into March, so the date and time must read back unchanged. */
+const realInstant = (v: string): boolean => {
+  const ms = Date.parse(v);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === v.slice(0, 19);
+};
 const timestamp: Check = (v, path) =>
   string(30, ISO_UTC, 'an ISO 8601 UTC timestamp')(v, path) ??
-  (Number.isNaN(Date.parse(v as string)) ? fail(path, 'expected an ISO 8601 UTC timestamp') : null);
+  (realInstant(v as string) ? null : fail(path, 'expected an ISO 8601 UTC timestamp of a date and time that exist'));
 
 const url: Check = (v, path) =>
   string(LIMITS.url, /^https?:\/\/\S+$/i, 'an http(s) URL')(v, path);
