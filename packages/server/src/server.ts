@@ -43,6 +43,7 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
       rateLimit: config.rateLimit,
       storeIp: config.storeIp,
       trustedProxies: config.trustedProxies,
+      retentionDays: config.retentionDays,
     });
     return {
       app,

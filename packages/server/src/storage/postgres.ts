@@ -163,7 +163,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         for (const m of MIGRATIONS) {
           if (done.has(m.version)) continue;
           if (m.version === 2) await migrateToPartitions(client);
-          else if (m.sql) await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
+          else if (m.sql ?? m.postgres) await client.query((m.sql ?? m.postgres)!.replaceAll('{{seq}}', 'BIGINT'));
           await client.query('INSERT INTO consentry_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
         }
       });
@@ -209,11 +209,14 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       );
       return rows[0] ?? null;
     },
-    listByConsentId: (consentId, limit) =>
-      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at, chain, seq LIMIT $2`, [
-        consentId,
-        limit,
-      ]),
+    // The newest `limit` (the decisions in force), returned oldest first.
+    listByConsentId: async (consentId, limit) =>
+      (
+        await records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at DESC, chain DESC, seq DESC LIMIT $2`, [
+          consentId,
+          limit,
+        ])
+      ).reverse(),
     listRange(query) {
       const { where, args } = rangeWhere(query, (n) => `$${n}`);
       args.push(query.limit);

@@ -13,7 +13,7 @@ export function itUpgradesFromVersion1(open: (sql: string) => Promise<{ storage:
     const legacy = legacyDatabase(key, 4, seqType, consentId);
     const { storage, cleanup } = await open(legacy.sql);
     try {
-      expect(await storage.migrate()).toBe(2);
+      expect(await storage.migrate()).toBe(3);
       expect(await verifyStorage(storage)).toEqual({ ok: true, chains: 1, records: 4 });
       expect((await storage.findByRecordId(legacy.recordIds[1]!))?.tree).toBeNull();
       expect((await storage.listByConsentId(consentId, 10)).map((r) => r.recordId)).toEqual([...legacy.recordIds].reverse());
