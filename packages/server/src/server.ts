@@ -65,6 +65,8 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
 export interface RunningServer extends ConsentryServer {
   url: string;
   port: number;
+  /** Stops accepting, lets in-flight requests finish for up to `drainMs` (default 10 s), cuts the rest, closes storage. */
+  close(drainMs?: number): Promise<void>;
 }
 
 /** createServer + listen on HOST:PORT, with the daily retention sweep and partition upkeep. */
@@ -86,10 +88,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       console.error('[consentry-server] RETENTION FAILED; records past the retention period are kept until it succeeds (tried again in 24 h):', error);
     }
   };
-  await retention();
+  let retentionRun = retention();
+  await retentionRun;
   const timer = setInterval(() => {
     server.storage.maintain().catch((error: unknown) => console.error('[consentry-server] storage maintenance failed:', error));
-    void retention();
+    retentionRun = retention();
   }, 86_400_000);
   timer.unref();
   const http = createHttpServer(createRequestListener(server.app));
@@ -103,9 +106,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...server,
     port,
     url: `http://${host}:${port}`,
-    async close() {
+    async close(drainMs = 10_000) {
       clearInterval(timer);
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      // In-flight requests get `drainMs` to finish; then the stalled ones (a half-sent body can hold
+      // a socket for Node's 300 s request timeout) are cut. Their records were never acknowledged.
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const deadline = setTimeout(() => {
+        console.log(`[consentry-server] drain deadline (${drainMs / 1000} s) passed: closing the connections still open`);
+        http.closeAllConnections();
+      }, drainMs);
+      await closed;
+      clearTimeout(deadline);
+      await retentionRun;
       await server.close();
     },
   };
