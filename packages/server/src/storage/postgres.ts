@@ -58,6 +58,11 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('[consentry-server] PostgreSQL idle client error:', error.message));
+  // pg-pool listens for a client's `error` only while it is idle or inside pool.query: a backend
+  // terminated at any other moment (failover, PgBouncer restart, pg_terminate_backend) would emit
+  // `error` with no listener and end the process. Every client gets a listener for its whole life;
+  // the failed query still fails (503), and the pool discards a client that is no longer queryable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
 
   const BEGIN = "BEGIN; SELECT set_config('synchronous_commit', CASE WHEN current_setting('synchronous_commit') = 'off' THEN 'on' ELSE current_setting('synchronous_commit') END, true)";
 
