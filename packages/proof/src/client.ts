@@ -111,6 +111,8 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   const outcomes = new Map<string, ProofResult>();
   const logged = new Set<string>();
   let lastError = '';
+  /** When this page's last failed send may be retried (0: none failed, or it was sent since). */
+  let retryAt = 0;
 
   const readQueue = () => store.read<QueueState>(QUEUE_KEY, { attempts: 0, nextAt: 0, records: [] }, isQueue);
 
@@ -142,6 +144,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
 
   async function drain(): Promise<FlushResult> {
     let sent = 0;
+    retryAt = 0;
     const seen = new Set<string>();
     for (;;) {
       const q = readQueue();
@@ -164,7 +167,9 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
         lastError = outcome.error;
         const latest = readQueue();
         const attempts = latest.attempts + 1;
-        store.write(QUEUE_KEY, { ...latest, attempts, nextAt: now() + backoffMs(attempts) });
+        // Also kept here: a storage that drops writes must not turn the retry timer into a loop.
+        retryAt = now() + backoffMs(attempts);
+        store.write(QUEUE_KEY, { ...latest, attempts, nextAt: retryAt });
         return { ok: false, sent, remaining: latest.records.length, error: outcome.error };
       }
       replaceQueued(record.recordId, null);
@@ -189,7 +194,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
         .catch((error: unknown): FlushResult => ({ ok: false, sent: 0, remaining: readQueue().records.length, error: String(error) }))
         .finally(() => {
           running = null;
-          arm();
+          if (retryAt) arm(); // a failed send: again when its backoff ends
         }),
     ));
   function flush(force: boolean): Promise<FlushResult> {
@@ -211,7 +216,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     clearTimeout(timer);
     const q = readQueue();
     if (destroyed || !q.records.length) return;
-    timer = setTimeout(() => void flush(false), Math.max(0, q.nextAt - now()));
+    timer = setTimeout(() => void flush(false), Math.max(0, q.nextAt, retryAt) - now());
   }
 
   function report(result: ProofResult): ProofResult {

@@ -130,3 +130,14 @@ describe('notice keys', () => {
     expect(validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts: { 'a\nb': 'x' } }).ok).toBe(false);
   });
 });
+
+describe('timestamp: days that exist', () => {
+  it('accepts the last day of every month and 29 February of a leap year', () => {
+    for (const t of ['2028-02-29T00:00:00Z', '2026-01-31T23:59:59.999Z', '2026-04-30T12:00:00.5Z', '2000-02-29T00:00:00.000Z', '2026-12-31T23:59:59Z']) {
+      expect(validateRecord({ ...record(), timestamp: t }).ok, t).toBe(true);
+    }
+    for (const t of ['1900-02-29T00:00:00Z', '2026-06-31T00:00:00Z', '2026-11-31T00:00:00Z']) {
+      expect(validateRecord({ ...record(), timestamp: t }).ok, t).toBe(false);
+    }
+  });
+});

@@ -48,10 +48,14 @@ const oneOf =
   (v, path) =>
     typeof v === 'string' && values.includes(v) ? null : fail(path, `expected one of ${values.join(', ')}`);
 
-/** A real instant: Date.parse rolls 2026-02-30 over into March, so the date and time must read back unchanged. */
+/** A real instant: Date.parse takes 2026-02-30 (rolled over into March) and 24:00, so check the day and hour too. */
 const realInstant = (v: string): boolean => {
-  const ms = Date.parse(v);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === v.slice(0, 19);
+  if (Number.isNaN(Date.parse(v))) return false;
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return Number(v.slice(8, 10)) <= days && v.slice(11, 13) !== '24';
 };
 const timestamp: Check = (v, path) =>
   string(30, ISO_UTC, 'an ISO 8601 UTC timestamp')(v, path) ??

@@ -27,6 +27,8 @@ export function sha256HexSync(text: string): string {
  * order is time order: `…00Z` and `…00.15Z` are both accepted, and as text the first sorts last.
  */
 export function decisionInstant(timestamp: string): string {
+  // Validated records are `…Z` with 0-3 fraction digits: 24 characters is already the fixed form.
+  if (timestamp.length === 24 && timestamp.charCodeAt(19) === 46 && timestamp.endsWith('Z')) return timestamp;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString();
 }
