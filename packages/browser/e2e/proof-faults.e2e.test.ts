@@ -142,7 +142,8 @@ describe.skipIf(!hasChromium)('the proof client when the endpoint fails, then re
     await page.waitForFunction(() => 'Consentry' in window);
     endpoint.fail = null;
     await expect.poll(() => methods(id), { timeout: 30_000 }).toEqual(['reject-all']);
-    expect((await queue(page)).records).toEqual([]);
+    // The server stored it before the page read the answer: wait for the queue to empty.
+    await expect.poll(async () => (await queue(page)).records, { timeout: 15_000 }).toEqual([]);
     await context.close();
   });
 
