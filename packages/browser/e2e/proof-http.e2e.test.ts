@@ -112,19 +112,20 @@ describe.skipIf(!hasChromium)('consent proofs from a plain-http page (no crypto.
     await context.close();
   });
 
-  it('after an offline period, sends the queued records before the new one, in decision order', async () => {
+  // Polls wait for the records (events), with room for a busy machine; the test limit is above them all.
+  it('after an offline period, sends the queued records before the new one, in decision order', { timeout: 120_000 }, async () => {
     const { context, page } = await open(`http://shop.test:${sitePort}/`);
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Accept all', exact: true }).click();
-    await expect.poll(() => queue(page), { timeout: 8000 }).toEqual(['accept-all']);
+    await expect.poll(() => queue(page), { timeout: 20_000 }).toEqual(['accept-all']);
     await page.evaluate(() => (window as unknown as Win).Consentry.rejectAll());
-    await expect.poll(() => queue(page), { timeout: 8000 }).toEqual(['accept-all', 'withdraw']);
+    await expect.poll(() => queue(page), { timeout: 20_000 }).toEqual(['accept-all', 'withdraw']);
     const id = await consentId(page);
     expect(await history(id)).toEqual([]);
 
     await context.setOffline(false);
     await page.evaluate(() => (window as unknown as Win).Consentry.acceptAll());
-    await expect.poll(async () => (await history(id)).length, { timeout: 8000 }).toBe(3);
+    await expect.poll(async () => (await history(id)).length, { timeout: 20_000 }).toBe(3);
     const records = await history(id);
     expect(records.map((r) => r['method'])).toEqual(['accept-all', 'withdraw', 'accept-all']);
     const seqs = records.map((r) => r['seq'] as number);

@@ -111,6 +111,8 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   const outcomes = new Map<string, ProofResult>();
   const logged = new Set<string>();
   let lastError = '';
+  /** When this page's last failed send may be retried (0: none failed, or it was sent since). */
+  let retryAt = 0;
 
   const readQueue = () => store.read<QueueState>(QUEUE_KEY, { attempts: 0, nextAt: 0, records: [] }, isQueue);
 
@@ -142,6 +144,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
 
   async function drain(): Promise<FlushResult> {
     let sent = 0;
+    retryAt = 0;
     const seen = new Set<string>();
     for (;;) {
       const q = readQueue();
@@ -164,7 +167,9 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
         lastError = outcome.error;
         const latest = readQueue();
         const attempts = latest.attempts + 1;
-        store.write(QUEUE_KEY, { ...latest, attempts, nextAt: now() + backoffMs(attempts) });
+        // Also kept here: a storage that drops writes must not turn the retry timer into a loop.
+        retryAt = now() + backoffMs(attempts);
+        store.write(QUEUE_KEY, { ...latest, attempts, nextAt: retryAt });
         return { ok: false, sent, remaining: latest.records.length, error: outcome.error };
       }
       replaceQueued(record.recordId, null);
@@ -187,14 +192,31 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     (running = track(
       drain()
         .catch((error: unknown): FlushResult => ({ ok: false, sent: 0, remaining: readQueue().records.length, error: String(error) }))
-        .finally(() => (running = null)),
+        .finally(() => {
+          running = null;
+          if (retryAt) arm(); // a failed send: again when its backoff ends
+        }),
     ));
   function flush(force: boolean): Promise<FlushResult> {
     const q = readQueue();
-    if (!force && now() < q.nextAt) return Promise.resolve({ ok: false, sent: 0, remaining: q.records.length, error: 'waiting for the retry backoff' });
+    if (!force && now() < q.nextAt) {
+      arm();
+      return Promise.resolve({ ok: false, sent: 0, remaining: q.records.length, error: 'waiting for the retry backoff' });
+    }
     if (next) return next;
     if (running) return (next = running.then(() => ((next = null), start())));
     return start();
+  }
+
+  // The retry within this page view once the backoff ends: a visitor who stays on one page (or
+  // never comes back) must not wait for the next page view to have the record delivered.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let destroyed = false;
+  function arm(): void {
+    clearTimeout(timer);
+    const q = readQueue();
+    if (destroyed || !q.records.length) return;
+    timer = setTimeout(() => void flush(false), Math.max(0, q.nextAt, retryAt) - now());
   }
 
   function report(result: ProofResult): ProofResult {
@@ -242,9 +264,17 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
   }
 
   const unsubscribe = consent.on('decision', (event) => void record(event));
-  const onOnline = () => void flush(true);
-  globalThis.addEventListener?.('online', onOnline);
-  void flush(false); // a new page view: retry what is queued, if the backoff allows
+  // Back online, or the page hidden or left (maybe for good): send now, whatever the backoff. The
+  // request leaves inside the event (keepalive, see send.ts), so it outlives the page.
+  const sendNow = () => void (readQueue().records.length && flush(true));
+  const onHidden = () => void (globalThis.document?.visibilityState === 'hidden' && sendNow());
+  const events: Array<[EventTarget | undefined, string, () => void]> = [
+    [globalThis, 'online', sendNow],
+    [globalThis, 'pagehide', sendNow],
+    [globalThis.document, 'visibilitychange', onHidden],
+  ];
+  for (const [target, type, fn] of events) target?.addEventListener?.(type, fn);
+  void flush(false); // a new page view: retry what is queued, if the backoff allows (else when it ends)
 
   return {
     record,
@@ -256,7 +286,9 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     },
     destroy() {
       unsubscribe();
-      globalThis.removeEventListener?.('online', onOnline);
+      destroyed = true;
+      clearTimeout(timer);
+      for (const [target, type, fn] of events) target?.removeEventListener?.(type, fn);
     },
   };
 }

@@ -246,3 +246,72 @@ describe('receipts', () => {
     expect(client.getReceipts()).toEqual([expect.objectContaining({ tree })]);
   });
 });
+
+describe('retries within the page view (issue 19)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sends a queued record once the backoff ends, without another page view', async () => {
+    vi.useFakeTimers();
+    const server = createFakeServer();
+    server.state.mode = 'error';
+    const { consent, client } = setup(server);
+    consent.rejectAll({ source: 'banner' });
+    await client.idle();
+    expect(client.pending()).toBe(1);
+    server.state.mode = 'online';
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect(stored(server)).toEqual([]); // still inside the 5 s backoff
+    await vi.advanceTimersByTimeAsync(1_000);
+    await client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['reject-all']);
+    expect(client.pending()).toBe(0);
+    client.destroy();
+  });
+
+  it('a new page view inside the backoff sends the record when the backoff ends', async () => {
+    vi.useFakeTimers();
+    const server = createFakeServer();
+    server.state.mode = 'error';
+    const storage = createMemoryStorage();
+    const first = setup(server, storage);
+    first.consent.acceptAll({ source: 'banner' });
+    await first.client.idle();
+    first.client.destroy(); // the visitor moves on
+    server.state.mode = 'online';
+    const second = setup(server, storage);
+    await vi.advanceTimersByTimeAsync(5_100);
+    await second.client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['accept-all']);
+    second.client.destroy();
+  });
+
+  it('sends at once, whatever the backoff, when the page is hidden or left', async () => {
+    const server = createFakeServer();
+    server.state.mode = 'error';
+    const { consent, client } = setup(server);
+    consent.rejectAll({ source: 'banner' });
+    await client.idle();
+    server.state.mode = 'online';
+    const calls = server.calls.length;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      // The request leaves inside the event, so it is on its way before the page goes.
+      expect(server.calls.length).toBe(calls + 1);
+      expect(server.calls.at(-1)!.init.keepalive).toBe(true);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    await client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['reject-all']);
+
+    server.state.mode = 'error';
+    consent.acceptAll({ source: 'banner' });
+    await client.idle();
+    server.state.mode = 'online';
+    window.dispatchEvent(new Event('pagehide'));
+    await client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['reject-all', 'accept-all']);
+    client.destroy();
+  });
+});

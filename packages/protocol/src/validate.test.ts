@@ -39,6 +39,11 @@ describe('validateRecord', () => {
     [['recordId'], 'not-a-uuid', 'recordId'],
     [['timestamp'], '2026-11-23 10:00', 'timestamp'],
     [['timestamp'], '2026-13-45T10:00:00Z', 'timestamp'],
+    // Days that do not exist (Date.parse rolls them over into the next month).
+    [['timestamp'], '2026-02-30T10:00:00Z', 'timestamp'],
+    [['timestamp'], '2026-04-31T10:00:00.000Z', 'timestamp'],
+    [['timestamp'], '2026-02-29T10:00:00.000Z', 'timestamp'],
+    [['timestamp'], '2026-11-23T24:00:00.000Z', 'timestamp'],
     [['revision'], 1.5, 'revision'],
     [['revision'], '1', 'revision'],
     [['url'], 'javascript:alert(1)', 'url'],
@@ -123,5 +128,16 @@ describe('notice keys', () => {
   it('still refuses keys with spaces or control characters', () => {
     expect(validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts: { 'a b': 'x' } }).ok).toBe(false);
     expect(validateNoticeRegistration({ noticeHash: 'a'.repeat(64), language: 'en', texts: { 'a\nb': 'x' } }).ok).toBe(false);
+  });
+});
+
+describe('timestamp: days that exist', () => {
+  it('accepts the last day of every month and 29 February of a leap year', () => {
+    for (const t of ['2028-02-29T00:00:00Z', '2026-01-31T23:59:59.999Z', '2026-04-30T12:00:00.5Z', '2000-02-29T00:00:00.000Z', '2026-12-31T23:59:59Z']) {
+      expect(validateRecord({ ...record(), timestamp: t }).ok, t).toBe(true);
+    }
+    for (const t of ['1900-02-29T00:00:00Z', '2026-06-31T00:00:00Z', '2026-11-31T00:00:00Z']) {
+      expect(validateRecord({ ...record(), timestamp: t }).ok, t).toBe(false);
+    }
   });
 });

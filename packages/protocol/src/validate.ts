@@ -48,9 +48,18 @@ const oneOf =
   (v, path) =>
     typeof v === 'string' && values.includes(v) ? null : fail(path, `expected one of ${values.join(', ')}`);
 
+/** A real instant: Date.parse takes 2026-02-30 (rolled over into March) and 24:00, so check the day and hour too. */
+const realInstant = (v: string): boolean => {
+  if (Number.isNaN(Date.parse(v))) return false;
+  const y = Number(v.slice(0, 4));
+  const m = Number(v.slice(5, 7));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return Number(v.slice(8, 10)) <= days && v.slice(11, 13) !== '24';
+};
 const timestamp: Check = (v, path) =>
   string(30, ISO_UTC, 'an ISO 8601 UTC timestamp')(v, path) ??
-  (Number.isNaN(Date.parse(v as string)) ? fail(path, 'expected an ISO 8601 UTC timestamp') : null);
+  (realInstant(v as string) ? null : fail(path, 'expected an ISO 8601 UTC timestamp of a date and time that exist'));
 
 const url: Check = (v, path) =>
   string(LIMITS.url, /^https?:\/\/\S+$/i, 'an http(s) URL')(v, path);

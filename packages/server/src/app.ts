@@ -31,6 +31,8 @@ export interface AppOptions {
   /** Cache of notice hashes on file; default bounded to 1,000. */
   noticeCache?: NoticeCache;
   now?: () => Date;
+  /** Records decided longer ago than this are refused (400 at `timestamp`); null (retention off) or absent: 730 days. */
+  retentionDays?: number | null;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
@@ -74,7 +76,7 @@ export function createApp(options: AppOptions): ConsentryApp {
     }
     return resolveAddress(socket, c.req.header('x-forwarded-for'));
   };
-  const writer = createRecordWriter({ storage, appender, limiter, originAllowed, notices, storeIp: options.storeIp ?? 'truncated', now });
+  const writer = createRecordWriter({ storage, appender, limiter, originAllowed, notices, storeIp: options.storeIp ?? 'truncated', now, pastMs: (options.retentionDays ?? 730) * 86_400_000 });
   const answer = (c: Context, a: { status: number; body: unknown; headers?: Record<string, string> }) => {
     for (const [k, v] of Object.entries(a.headers ?? {})) c.header(k, v);
     return c.json(a.body, a.status as 201);
@@ -170,7 +172,8 @@ export function createApp(options: AppOptions): ConsentryApp {
   app.get('/v1/export', async (c) => {
     if (!adminDigest) return problem(c, 404, 'not found');
     const auth = c.req.header('authorization') ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    // The scheme is case-insensitive (RFC 9110 11.1): `bearer …` is as good as `Bearer …`.
+    const token = /^bearer +/i.exec(auth) ? auth.replace(/^bearer +/i, '') : '';
     // Compare digests so both sides have the same length and the comparison takes constant time.
     if (!timingSafeEqual(digest(token), adminDigest)) {
       c.header('WWW-Authenticate', 'Bearer');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -129,6 +130,38 @@ describe('consentry-server (built bin, child process)', () => {
     expect(after.find((l) => l.startsWith(keys.keys[0]!.keyId))).toMatch(/retired$/);
     expect((await cli(['purge'], env)).code).toBe(2);
     expect((await cli(['nope'], env)).code).toBe(2);
+  });
+
+  it('SIGTERM: a stalled client holds shutdown no longer than the 10 s drain deadline; what was acknowledged stays', { timeout: 60_000 }, async () => {
+    const env = { CONSENTRY_DATA_DIR: join(tmp.dir, 'drain'), CONSENTRY_RATE_LIMIT: '0' };
+    const { child, url, output } = await startChild(env);
+    const record = makeRecord();
+    expect((await fetch(`${url}/v1/consents`, { method: 'POST', body: JSON.stringify(record) })).status).toBe(201);
+    // A half-sent request: headers in, body never finished (a slow or stalled client).
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.on('error', () => undefined);
+    socket.write('POST /v1/consents HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 500\r\n\r\n{"schema":');
+    await expect.poll(() => socket.bytesWritten, { timeout: 5000 }).toBeGreaterThan(0);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const code = await exited;
+    const took = Date.now() - started;
+    socket.destroy();
+    expect(code).toBe(0);
+    expect(took).toBeGreaterThanOrEqual(9_000); // the stalled request had its 10 s
+    expect(took).toBeLessThan(30_000); // and not Node's own 60–300 s request timeouts
+    expect(output()).toContain('drain deadline');
+    const restarted = await startChild(env);
+    try {
+      const res = await fetch(`${restarted.url}/v1/consents/${record.consentId}`);
+      expect(((await res.json()) as { records: { recordId: string }[] }).records.map((r) => r.recordId)).toEqual([record.recordId]);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await new Promise((r) => restarted.child.once('exit', r));
+    }
   });
 
   it('refuses a bad configuration with a message naming the variable', async () => {

@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
         const stop = (signal: string) => {
           if (stopping) return;
           stopping = true;
-          console.log(`[consentry-server] ${signal}: finishing in-flight requests`);
+          console.log(`[consentry-server] ${signal}: finishing in-flight requests (up to 10 s)`);
           server.close().then(
             () => process.exit(0),
             () => process.exit(1),

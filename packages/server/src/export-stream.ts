@@ -22,7 +22,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\
 function parseTime(value: string | undefined, path: string): { ok: true; value?: string } | { ok: false; error: string; path: string } {
   if (value === undefined || value === '') return { ok: true };
   const ms = DATE.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(ms)) return { ok: false, error: 'expected an ISO 8601 date or date-time', path };
+  // Date.parse rolls a day that does not exist (2026-02-30) over into the next month.
+  const day = Date.parse(value.slice(0, 10));
+  if (Number.isNaN(ms) || new Date(day).toISOString().slice(0, 10) !== value.slice(0, 10)) {
+    return { ok: false, error: 'expected an ISO 8601 date or date-time that exists', path };
+  }
   return { ok: true, value: new Date(ms).toISOString() };
 }
 

@@ -2,7 +2,7 @@ import { MAX_RECORD_BYTES, validateRecord } from '@consentry/protocol';
 import type { Appender } from './appender.js';
 import { minimiseIp, type IpMode } from './ip.js';
 import type { NoticeCache } from './notice-cache.js';
-import type { RateLimiter } from './rate-limit.js';
+import { rateKey, type RateLimiter } from './rate-limit.js';
 import { parseJson } from './read-body.js';
 import { holdsRecord, toReceipt } from './seal.js';
 import type { StorageAdapter } from './storage/types.js';
@@ -24,7 +24,12 @@ export interface RecordWriterOptions {
   notices: NoticeCache;
   storeIp: IpMode;
   now(): Date;
+  /** How far before the server's time a decision may have been made (offline queues): the retention period. */
+  pastMs: number;
 }
+
+/** How far after the server's time a decision may say it was made (a visitor's clock running fast). */
+export const FUTURE_MS = 24 * 3_600_000;
 
 /**
  * `POST /v1/consents` without the HTTP framework, so the same code serves Hono (in-process tests,
@@ -41,7 +46,7 @@ export function createRecordWriter(o: RecordWriterOptions) {
   return {
     /** Rate limit and origin check, before the body is read; null lets the request through. */
     guard(origin: string | undefined, address: string | null): Answer | null {
-      const wait = o.limiter.hit(address ?? 'unknown');
+      const wait = o.limiter.hit(rateKey(address));
       if (wait > 0) return { ...problem(429, 'too many requests'), headers: { 'Retry-After': String(wait) } };
       if (origin !== undefined && !o.originAllowed(origin)) return problem(403, 'origin not allowed');
       return null;
@@ -53,9 +58,15 @@ export function createRecordWriter(o: RecordWriterOptions) {
       const checked = validateRecord(body.value);
       if (!checked.ok) return problem(400, checked.error, checked.path);
       const record = checked.value;
+      const received = o.now();
+      // A decision "made" in 9999 would stay the visitor's latest decision for good; one made
+      // before the retention period would be purged at the next sweep.
+      const decided = Date.parse(record.timestamp);
+      if (decided > received.getTime() + FUTURE_MS) return problem(400, "timestamp is more than 24 hours after the server's time", 'timestamp');
+      if (decided < received.getTime() - o.pastMs) return problem(400, 'timestamp is older than the retention period', 'timestamp');
       let outcome;
       try {
-        outcome = await o.appender.submit({ record, receivedAt: o.now().toISOString(), ip: minimiseIp(address, o.storeIp) });
+        outcome = await o.appender.submit({ record, receivedAt: received.toISOString(), ip: minimiseIp(address, o.storeIp) });
       } catch (error) {
         console.error('[consentry-server] storing a record failed:', error);
         return problem(503, 'storage unavailable, retry later');

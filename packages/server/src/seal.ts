@@ -22,6 +22,17 @@ export function sha256HexSync(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * A decision time as the instant it names, in one fixed-width form (`…00.000Z`), so that text
+ * order is time order: `…00Z` and `…00.15Z` are both accepted, and as text the first sorts last.
+ */
+export function decisionInstant(timestamp: string): string {
+  // Validated records are `…Z` with 0-3 fraction digits: 24 characters is already the fixed form.
+  if (timestamp.length === 24 && timestamp.charCodeAt(19) === 46 && timestamp.endsWith('Z')) return timestamp;
+  const ms = Date.parse(timestamp);
+  return Number.isNaN(ms) ? timestamp : new Date(ms).toISOString();
+}
+
 export function createSealer(key: SigningKey): Sealer {
   return {
     link(input: AppendInput, chain, prev): StoredRow {
@@ -34,7 +45,7 @@ export function createSealer(key: SigningKey): Sealer {
         recordId: input.record.recordId,
         consentId: input.record.consentId,
         receivedAt: input.receivedAt,
-        decidedAt: input.record.timestamp,
+        decidedAt: decisionInstant(input.record.timestamp),
         noticeHash: input.record.noticeHash,
         body,
         hash: sha256HexSync(body),
@@ -138,7 +149,7 @@ export function checkRow(
     entry.recordId !== row.recordId ||
     entry.consentId !== row.consentId ||
     entry.receivedAt !== row.receivedAt ||
-    entry.timestamp !== row.decidedAt ||
+    decisionInstant(entry.timestamp) !== row.decidedAt ||
     entry.noticeHash !== row.noticeHash
   ) {
     return 'index columns disagree with the hashed record';

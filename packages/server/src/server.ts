@@ -43,6 +43,7 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
       rateLimit: config.rateLimit,
       storeIp: config.storeIp,
       trustedProxies: config.trustedProxies,
+      retentionDays: config.retentionDays,
     });
     return {
       app,
@@ -64,6 +65,8 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
 export interface RunningServer extends ConsentryServer {
   url: string;
   port: number;
+  /** Stops accepting, lets in-flight requests finish for up to `drainMs` (default 10 s), cuts the rest, closes storage. */
+  close(drainMs?: number): Promise<void>;
 }
 
 /** createServer + listen on HOST:PORT, with the daily retention sweep and partition upkeep. */
@@ -75,11 +78,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ? '[consentry-server] retention: off, records are kept (CONSENTRY_RETENTION_DAYS=0)'
       : `[consentry-server] retention: records received more than ${config.retentionDays} days ago are deleted on start and daily (CONSENTRY_RETENTION_DAYS; 0 keeps them)`,
   );
-  const purged = await server.applyRetention();
-  if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
+  // Retention never keeps the server from serving: a failed sweep is logged and tried again the
+  // next day (records are only ever kept longer, never lost).
+  const retention = async () => {
+    try {
+      const purged = await server.applyRetention();
+      if (purged > 0) console.log(`[consentry-server] retention: purged ${purged} records`);
+    } catch (error) {
+      console.error('[consentry-server] RETENTION FAILED; records past the retention period are kept until it succeeds (tried again in 24 h):', error);
+    }
+  };
+  let retentionRun = retention();
+  await retentionRun;
   const timer = setInterval(() => {
     server.storage.maintain().catch((error: unknown) => console.error('[consentry-server] storage maintenance failed:', error));
-    server.applyRetention().catch((error: unknown) => console.error('[consentry-server] retention sweep failed:', error));
+    retentionRun = retention();
   }, 86_400_000);
   timer.unref();
   const http = createHttpServer(createRequestListener(server.app));
@@ -93,9 +106,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...server,
     port,
     url: `http://${host}:${port}`,
-    async close() {
+    async close(drainMs = 10_000) {
       clearInterval(timer);
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      // In-flight requests get `drainMs` to finish; then the stalled ones (a half-sent body can hold
+      // a socket for Node's 300 s request timeout) are cut. Their records were never acknowledged.
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      const deadline = setTimeout(() => {
+        console.log(`[consentry-server] drain deadline (${drainMs / 1000} s) passed: closing the connections still open`);
+        http.closeAllConnections();
+      }, drainMs);
+      await closed;
+      clearTimeout(deadline);
+      await retentionRun;
       await server.close();
     },
   };

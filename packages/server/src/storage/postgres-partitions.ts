@@ -77,10 +77,12 @@ export async function createPartition(client: pg.ClientBase, month: string): Pro
 }
 
 /**
- * Retention: drops every monthly partition that ends on or before `before`. Each chain loses a
- * prefix (a writer's receivedAt only grows), whose last record becomes the chain's base, so the
- * rest still verifies. A chain whose old rows are not a prefix (a clock that went back) stops the
- * purge. Runs inside the caller's transaction; returns how many records went.
+ * Retention: each chain loses its prefix received before the boundary (the end of the last whole
+ * month before `before`); the prefix's last record becomes the chain's base, so the rest still
+ * verifies. When a writer's clock went back (an NTP step, a bad RTC), an old month can hold records
+ * that come after newer ones in their chain: those stay (the chain is only ever cut at a prefix),
+ * and so does their partition, until the prefix reaches them. Otherwise whole months are dropped.
+ * Runs inside the caller's transaction; returns how many records went.
  */
 export async function dropPartitionsBefore(client: pg.ClientBase, before: string): Promise<number> {
   const { rows: parts } = await client.query<{ name: string }>(
@@ -96,26 +98,45 @@ export async function dropPartitionsBefore(client: pg.ClientBase, before: string
   const boundary = droppable.map((p) => p.end).sort().at(-1)!;
   const { rows: heads } = await client.query<HeadRow>('SELECT * FROM consentry_chains ORDER BY chain FOR UPDATE');
   let removed = 0;
-  const bases: [string, number, string][] = [];
+  let wholeMonths = true;
+  const cuts: Array<{ chain: string; from: number; upTo: number; hash: string }> = [];
   for (const h of heads) {
-    const { rows } = await client.query<{ n: string; last: string | null }>(
-      'SELECT count(*) AS n, max(seq) AS last FROM consentry_records WHERE chain = $1 AND received_at < $2',
+    const { rows } = await client.query<{ n: string; kept: string | null }>(
+      `SELECT (SELECT count(*) FROM consentry_records WHERE chain = $1 AND received_at < $2) AS n,
+              (SELECT min(seq) FROM consentry_records WHERE chain = $1 AND received_at >= $2) AS kept`,
       [h.chain, boundary],
     );
     const n = Number(rows[0]!.n);
     if (n === 0) continue;
-    const upTo = Number(rows[0]!.last);
-    if (upTo - Number(h.base_seq) !== n) {
-      throw new Error(`purge stopped: chain ${h.chain} has records before ${boundary} that are not a prefix of the chain (receivedAt went back)`);
-    }
+    const base = Number(h.base_seq);
+    const upTo = rows[0]!.kept === null ? Number(h.seq) : Number(rows[0]!.kept) - 1;
+    if (upTo - base !== n) wholeMonths = false; // some old records come after a newer one: they stay
+    if (upTo <= base) continue;
     const { rows: at } = await client.query<{ hash: string }>('SELECT hash FROM consentry_records WHERE chain = $1 AND seq = $2', [h.chain, upTo]);
-    bases.push([h.chain, upTo, at[0]!.hash]);
-    removed += n;
+    cuts.push({ chain: h.chain, from: base, upTo, hash: at[0]!.hash });
+    removed += upTo - base;
   }
-  for (const [chain, seq, hash] of bases) {
-    await client.query('UPDATE consentry_chains SET base_seq = $2, base_hash = $3 WHERE chain = $1', [chain, seq, hash]);
+  for (const c of cuts) {
+    await client.query('UPDATE consentry_chains SET base_seq = $2, base_hash = $3 WHERE chain = $1', [c.chain, c.upTo, c.hash]);
   }
-  await client.query('DELETE FROM consentry_record_ids WHERE received_at < $1', [boundary]);
-  for (const p of droppable) await client.query(`DROP TABLE ${p.name}`);
+  if (wholeMonths) {
+    await client.query('DELETE FROM consentry_record_ids WHERE received_at < $1', [boundary]);
+    for (const p of droppable) await client.query(`DROP TABLE ${p.name}`);
+    return removed;
+  }
+  console.error(
+    `[consentry-server] retention: some records received before ${boundary} follow newer ones in their chain (a server clock went back); they are kept, with their months, until the records before them are purged`,
+  );
+  for (const c of cuts) {
+    await client.query(
+      `WITH gone AS (DELETE FROM consentry_records WHERE chain = $1 AND seq > $2 AND seq <= $3 RETURNING record_id)
+       DELETE FROM consentry_record_ids WHERE record_id IN (SELECT record_id FROM gone)`,
+      [c.chain, c.from, c.upTo],
+    );
+  }
+  for (const p of droppable) {
+    const { rows } = await client.query<{ used: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${p.name}) AS used`);
+    if (!rows[0]!.used) await client.query(`DROP TABLE ${p.name}`);
+  }
   return removed;
 }

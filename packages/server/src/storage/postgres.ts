@@ -58,12 +58,23 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('[consentry-server] PostgreSQL idle client error:', error.message));
+  // pg-pool listens for a client's `error` only while it is idle or inside pool.query: a backend
+  // terminated at any other moment (failover, PgBouncer restart, pg_terminate_backend) would emit
+  // `error` with no listener and end the process. Every client gets a listener for its whole life;
+  // the failed query still fails (503), and the pool discards a client that is no longer queryable.
+  pool.on('connect', (client) => client.on('error', () => undefined));
 
   const BEGIN = "BEGIN; SELECT set_config('synchronous_commit', CASE WHEN current_setting('synchronous_commit') = 'off' THEN 'on' ELSE current_setting('synchronous_commit') END, true)";
 
   async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: unknown;
+    // pg-pool drops its idle `error` listener while a client is checked out: a backend terminated
+    // between two of our queries (failover, PgBouncer restart, pg_terminate_backend) would emit
+    // `error` with no listener and end the process. Catch it; the transaction then fails (503) and
+    // the client is discarded on release, so the pool reconnects.
+    const onError = (error: Error) => (broken ??= error);
+    client.on('error', onError);
     try {
       await client.query(BEGIN);
       const result = await fn(client);
@@ -78,6 +89,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken instanceof Error ? broken : broken === undefined ? undefined : new Error(String(broken)));
     }
   }
@@ -156,7 +168,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         for (const m of MIGRATIONS) {
           if (done.has(m.version)) continue;
           if (m.version === 2) await migrateToPartitions(client);
-          else if (m.sql) await client.query(m.sql.replaceAll('{{seq}}', 'BIGINT'));
+          else if (m.sql ?? m.postgres) await client.query((m.sql ?? m.postgres)!.replaceAll('{{seq}}', 'BIGINT'));
           await client.query('INSERT INTO consentry_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
         }
       });
@@ -202,11 +214,14 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
       );
       return rows[0] ?? null;
     },
-    listByConsentId: (consentId, limit) =>
-      records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at, chain, seq LIMIT $2`, [
-        consentId,
-        limit,
-      ]),
+    // The newest `limit` (the decisions in force), returned oldest first.
+    listByConsentId: async (consentId, limit) =>
+      (
+        await records(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = $1 ORDER BY decided_at DESC, chain DESC, seq DESC LIMIT $2`, [
+          consentId,
+          limit,
+        ])
+      ).reverse(),
     listRange(query) {
       const { where, args } = rangeWhere(query, (n) => `$${n}`);
       args.push(query.limit);

@@ -6,9 +6,9 @@ import type { RangeQuery, StoredRow } from './types.js';
  * in consentry_migrations. Never edit a shipped entry; append a new one.
  * `{{seq}}` is the integer type for sequence numbers (INTEGER in SQLite, BIGINT in PostgreSQL).
  * From version 2 the dialects differ (PostgreSQL partitions by month): `sql` is shared, `sqlite`
- * is SQLite only, and PostgreSQL's steps live in postgres.ts under the same version number.
+ * is SQLite only, `postgres` PostgreSQL only (version 2's steps live in postgres.ts).
  */
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql?: string; sqlite?: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql?: string; sqlite?: string; postgres?: string }> = [
   {
     version: 1,
     sql: `
@@ -60,9 +60,20 @@ DROP INDEX consentry_records_received;
 CREATE INDEX consentry_records_consent ON consentry_records (consent_id, decided_at, chain, seq);
 CREATE INDEX consentry_records_decided ON consentry_records (decided_at, chain, seq);`,
   },
+  {
+    // Decision times stored as instants in one fixed-width form (see decisionInstant), so that
+    // ordering by the column is ordering by time; rows written before kept the record's own text.
+    version: 3,
+    sqlite: `
+UPDATE consentry_records SET decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', decided_at)
+  WHERE decided_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z';`,
+    postgres: `
+UPDATE consentry_records SET decided_at = to_char(decided_at::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+  WHERE decided_at !~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';`,
+  },
 ];
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const RECORD_COLUMNS =
   'chain, seq, record_id, consent_id, received_at, decided_at, notice_hash, body, hash, signature, key_id, tree_index, tree_size, tree_path';

@@ -41,7 +41,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
       heads: db.prepare('SELECT * FROM consentry_chains ORDER BY chain'),
       byRecordId: db.prepare(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE record_id = ?`),
       byConsentId: db.prepare(
-        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = ? ORDER BY decided_at, chain, seq LIMIT ?`,
+        `SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE consent_id = ? ORDER BY decided_at DESC, chain DESC, seq DESC LIMIT ?`,
       ),
       chain: db.prepare(`SELECT ${RECORD_COLUMNS} FROM consentry_records WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`),
       insert: db.prepare(
@@ -127,7 +127,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
       return r ? fromDbRow(r) : null;
     },
     async listByConsentId(consentId, limit) {
-      return (st().byConsentId.all(consentId, limit) as RecordDbRow[]).map(fromDbRow);
+      return (st().byConsentId.all(consentId, limit) as RecordDbRow[]).map(fromDbRow).reverse();
     },
     async listRange(query) {
       const { where, args } = rangeWhere(query, () => '?');

@@ -79,6 +79,7 @@ export interface StorageAdapter {
   /** Appends in one durable transaction; resolves only after commit. */
   append(chain: string, inputs: readonly AppendInput[], seal: Sealer): Promise<AppendOutcome[]>;
   findByRecordId(recordId: string): Promise<StoredRow | null>;
+  /** One visitor's history in decision order; past `limit`, the newest `limit` (the decisions in force). */
   listByConsentId(consentId: string, limit: number): Promise<StoredRow[]>;
   listRange(query: RangeQuery): Promise<StoredRow[]>;
   listChain(chain: string, afterSeq: number, limit: number): Promise<StoredRow[]>;

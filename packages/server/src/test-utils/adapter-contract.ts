@@ -40,8 +40,8 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     });
 
     it('runs versioned migrations once', async () => {
-      expect(await h.storage.migrate()).toBe(2);
-      expect(await h.storage.migrate()).toBe(2);
+      expect(await h.storage.migrate()).toBe(3);
+      expect(await h.storage.migrate()).toBe(3);
     });
 
     it('appends records as one chain starting at the genesis hash', async () => {
@@ -126,6 +126,25 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
       const expected = [accept, refusal, sameA, sameB].map((x) => x.record.recordId);
       expect((await h.storage.listByConsentId(consentId, 100)).map((r) => r.recordId)).toEqual(expected);
       expect((await h.storage.listRange({ limit: 100 })).map((r) => r.recordId)).toEqual(expected);
+    });
+
+    it('orders decision times as instants, whatever their form (…00Z sorts before …00.15Z), and a sub-second range keeps them', async () => {
+      const consentId = '11111111-2222-4333-8444-777777777777';
+      const a = input(undefined, { consentId, timestamp: '2026-11-23T10:00:00Z' });
+      const b = input(undefined, { consentId, timestamp: '2026-11-23T10:00:00.15Z' });
+      const c = input(undefined, { consentId, timestamp: '2026-11-23T10:00:00.9Z' });
+      await h.storage.append('main', [c, b, a], seal);
+      const ids = (rows: { recordId: string }[]) => rows.map((r) => r.recordId);
+      expect(ids(await h.storage.listByConsentId(consentId, 10))).toEqual(ids([a, b, c].map((x) => x.record)));
+      expect(ids(await h.storage.listRange({ from: '2026-11-23T10:00:00.000Z', to: '2026-11-23T10:00:00.200Z', limit: 10 }))).toEqual(ids([a, b].map((x) => x.record)));
+      expect(await verifyStorage(h.storage)).toMatchObject({ ok: true });
+    });
+
+    it('caps a visitor history at its newest records (the decisions in force), oldest first', async () => {
+      const consentId = '11111111-2222-4333-8444-888888888888';
+      const all = [1, 2, 3, 4, 5].map((d) => input(undefined, { consentId, timestamp: `2026-11-0${d}T10:00:00.000Z` }));
+      await h.storage.append('main', all, seal);
+      expect((await h.storage.listByConsentId(consentId, 2)).map((r) => r.recordId)).toEqual([all[3]!.record.recordId, all[4]!.record.recordId]);
     });
 
     it('reports the durability settings of its write connection', async () => {

@@ -46,8 +46,8 @@ export async function cli(args: string[], env: Record<string, string>): Promise<
   }
 }
 
-/** Starts `consentry-server serve` on a free loopback port and resolves with its URL. */
-export function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/** Starts `consentry-server serve` on a free loopback port and resolves with its URL and its output so far (and on). */
+export function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +60,7 @@ export function startChild(env: Record<string, string>): Promise<{ child: ChildP
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1]! });
+        resolve({ child, url: m[1]!, output: () => out });
       }
     };
     child.stdout!.on('data', onData);

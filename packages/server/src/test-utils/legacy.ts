@@ -20,8 +20,9 @@ export function legacyDatabase(key: SigningKey, n: number, seqType: 'INTEGER' | 
   let prev = GENESIS_HASH;
   const recordIds: string[] = [];
   for (let seq = 1; seq <= n; seq++) {
-    // Decided in reverse order of arrival, so the upgrade must order the history by decision time.
-    const record = makeRecord({ consentId, timestamp: `2026-0${1 + n - seq}-10T00:00:00.000Z` });
+    // Decided in reverse order of arrival, so the upgrade must order the history by decision time;
+    // in the forms a record may take (…00Z, …00.5Z), which migration 3 stores as instants.
+    const record = makeRecord({ consentId, timestamp: `2026-0${1 + n - seq}-10T00:00:00${['.000Z', 'Z', '.5Z'][seq % 3]}` });
     const receivedAt = `2026-0${seq}-15T00:00:00.000Z`;
     const entry: ChainedRecord = { ...record, receivedAt, ip: null, chain: 'main', seq, prevHash: prev };
     const body = canonicalJson(entry);

@@ -13,10 +13,12 @@ export function itUpgradesFromVersion1(open: (sql: string) => Promise<{ storage:
     const legacy = legacyDatabase(key, 4, seqType, consentId);
     const { storage, cleanup } = await open(legacy.sql);
     try {
-      expect(await storage.migrate()).toBe(2);
+      expect(await storage.migrate()).toBe(3);
       expect(await verifyStorage(storage)).toEqual({ ok: true, chains: 1, records: 4 });
       expect((await storage.findByRecordId(legacy.recordIds[1]!))?.tree).toBeNull();
-      expect((await storage.listByConsentId(consentId, 10)).map((r) => r.recordId)).toEqual([...legacy.recordIds].reverse());
+      const history = await storage.listByConsentId(consentId, 10);
+      expect(history.map((r) => r.recordId)).toEqual([...legacy.recordIds].reverse());
+      expect(history.map((r) => r.decidedAt)).toEqual(history.map((r) => new Date(JSON.parse(r.body).timestamp as string).toISOString()));
       const [next] = await storage.append('main', [{ record: makeRecord({ consentId }), receivedAt: new Date().toISOString(), ip: null }], createSealer(key));
       expect(next!.row.seq).toBe(5);
       expect(await verifyStorage(storage)).toEqual({ ok: true, chains: 1, records: 5 });
