@@ -72,7 +72,7 @@ export function assemble(consent: Consent, parts: AssemblyParts): Assembly {
   settle(table, (t) => (tableValue = t));
   const options = (): UIOptions => {
     const base = uiOptions || {};
-    return { vendors: infos, ...base, ...(tableValue ? { texts: { ...base.texts, [language]: tableValue as Translation } } : {}) };
+    return { vendors: infos, settled: arrived, ...base, ...(tableValue ? { texts: { ...base.texts, [language]: tableValue as Translation } } : {}) };
   };
 
   let mounted: ConsentUI | null = null;

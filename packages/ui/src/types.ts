@@ -37,6 +37,8 @@ export interface UIOptions {
   /** Where the host element is appended; defaults to `document.body`. */
   root?: HTMLElement;
   onError?: (error: unknown) => void;
+  /** Settles once every vendor disclosure has arrived or failed; the cookie declaration redraws then. */
+  settled?: Promise<unknown>;
 }
 
 export interface ConsentUI {

@@ -56,6 +56,7 @@ export const de: Translation = {
   'declaration.kind.localStorage': 'Lokaler Speicher',
   'declaration.kind.sessionStorage': 'Sitzungsspeicher',
   'declaration.none': 'Speichert auf dieser Website nichts in Ihrem Browser',
+  'declaration.consentCookie': 'Speichert Ihre Cookie-Auswahl auf dieser Website.',
   'declaration.state': 'Ihre aktuelle Auswahl',
   'declaration.allowed': 'Erlaubt',
   'declaration.refused': 'Nicht erlaubt',

@@ -54,6 +54,7 @@ export const en = {
   'declaration.kind.localStorage': 'Local storage',
   'declaration.kind.sessionStorage': 'Session storage',
   'declaration.none': 'Sets nothing in your browser on this site',
+  'declaration.consentCookie': 'Remembers your cookie choices on this site.',
   'declaration.state': 'Your current choice',
   'declaration.allowed': 'Allowed',
   'declaration.refused': 'Not allowed',

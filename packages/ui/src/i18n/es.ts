@@ -56,6 +56,7 @@ export const es: Translation = {
   'declaration.kind.localStorage': 'Almacenamiento local',
   'declaration.kind.sessionStorage': 'Almacenamiento de sesión',
   'declaration.none': 'No guarda nada en su navegador en este sitio',
+  'declaration.consentCookie': 'Recuerda su elección sobre las cookies en este sitio.',
   'declaration.state': 'Su elección actual',
   'declaration.allowed': 'Permitido',
   'declaration.refused': 'No permitido',

@@ -56,6 +56,7 @@ export const fr: Translation = {
   'declaration.kind.localStorage': 'Stockage local',
   'declaration.kind.sessionStorage': 'Stockage de session',
   'declaration.none': 'N’enregistre rien dans votre navigateur sur ce site',
+  'declaration.consentCookie': 'Mémorise vos choix en matière de cookies sur ce site.',
   'declaration.state': 'Votre choix actuel',
   'declaration.allowed': 'Autorisé',
   'declaration.refused': 'Non autorisé',

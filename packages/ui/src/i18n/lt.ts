@@ -56,6 +56,7 @@ export const lt: Translation = {
   'declaration.kind.localStorage': 'Vietinė saugykla',
   'declaration.kind.sessionStorage': 'Seanso saugykla',
   'declaration.none': 'Šioje svetainėje jūsų naršyklėje nieko neįrašo',
+  'declaration.consentCookie': 'Įsimena jūsų slapukų pasirinkimą šioje svetainėje.',
   'declaration.state': 'Jūsų dabartinis pasirinkimas',
   'declaration.allowed': 'Leidžiama',
   'declaration.refused': 'Neleidžiama',

@@ -56,6 +56,7 @@ export const lv: Translation = {
   'declaration.kind.localStorage': 'Lokālā krātuve',
   'declaration.kind.sessionStorage': 'Sesijas krātuve',
   'declaration.none': 'Šajā vietnē jūsu pārlūkā neko nesaglabā',
+  'declaration.consentCookie': 'Atceras jūsu sīkdatņu izvēli šajā vietnē.',
   'declaration.state': 'Jūsu pašreizējā izvēle',
   'declaration.allowed': 'Atļauts',
   'declaration.refused': 'Nav atļauts',

@@ -56,6 +56,7 @@ export const ru: Translation = {
   'declaration.kind.localStorage': 'Локальное хранилище',
   'declaration.kind.sessionStorage': 'Хранилище сеанса',
   'declaration.none': 'Ничего не сохраняет в вашем браузере на этом сайте',
+  'declaration.consentCookie': 'Запоминает ваш выбор cookie на этом сайте.',
   'declaration.state': 'Ваш текущий выбор',
   'declaration.allowed': 'Разрешено',
   'declaration.refused': 'Не разрешено',
