@@ -215,7 +215,7 @@ describe.skipIf(!hasChromium)(`consentry scan (Chromium, fixture sites)${hasChro
     expect(Object.keys(config.categories)).toContain('functional');
     expect(config.links).toEqual({ privacyPolicy: '/privacy.html', cookiePolicy: '/cookies.html' });
     expect(config.vendors['site-language']?.cookies).toEqual([{ name: 'site_lang', lifetime: '1 year' }]);
-  }, 400_000);
+  }, 900_000);
 
   it('could not scan: exit 2 with a one-line reason', async () => {
     const port = await closedPort();
