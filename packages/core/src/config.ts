@@ -110,7 +110,7 @@ const categoryFlags = Object.fromEntries(OPTIONAL_CATEGORIES.map((c) => [c, bool
 
 const shape = {
   revision: int(0, 1e9, 1),
-  language: str(/^auto$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto" or a language tag like lv', 'auto'),
+  language: str(/^(auto|browser)$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto", "browser" or a language tag like lv', 'auto'),
   categories: (v: unknown, path: string, report: Report) => {
     // `hidden` would grant a category the visitor never saw; it is refused with the way out.
     const category = obj({ hidden: (x: unknown, p: string, r: Report) => void (x === undefined || r(p, 'removed: every listed category is shown; leave it out of "categories" instead')) });

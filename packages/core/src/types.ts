@@ -79,6 +79,7 @@ export interface ConsentOptions {
 /** Config as a site writes it (ARCHITECTURE section 3). */
 export interface ConsentConfig {
   revision?: number;
+  /** `auto` (default): `<html lang>`, then the browser's languages. `browser`: the browser's first. Or a tag like `lv`. */
   language?: string;
   categories?: Partial<Record<Category, CategoryConfig | true>>;
   vendors?: Record<string, VendorConfig>;
