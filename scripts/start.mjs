@@ -1,9 +1,9 @@
 // `pnpm start`: builds everything, starts the consent server on its embedded SQLite default and
 // serves the demo site (examples/plain-html) with the script-tag build. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createDemoSite } from './demo-site.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SITE_PORT = Number(process.env.DEMO_PORT ?? 8080);
@@ -36,7 +36,6 @@ server.on('exit', (code) => {
 
 // The demo site first, then the script-tag build (consentry.min.js, i18n/, lazy chunks).
 const roots = [join(ROOT, 'examples/plain-html'), join(ROOT, 'packages/browser/dist')];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json' };
 // DEMO_CSP=1: the per-visitor CSP header of the network wall (docs/service-worker.md), from the demo's
 // own config; the consent server is the one other origin the pages talk to.
 let csp = null;
@@ -49,21 +48,7 @@ if (process.env.DEMO_CSP === '1') {
   const config = JSON.parse(/<script type="application\/json" id="consentry-config">([^]*?)<\/script>/.exec(html)[1]);
   csp = cspMiddleware(config, { allow: [`127.0.0.1:${SERVER_PORT}`] });
 }
-const site = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  csp?.(req, res);
-  let rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\]*\.\.)+/, '');
-  if (rel.endsWith('/')) rel += 'index.html';
-  for (const dir of roots) {
-    const file = join(dir, rel);
-    if (file.startsWith(dir) && existsSync(file) && statSync(file).isFile()) {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      return res.end(readFileSync(file));
-    }
-  }
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('not found');
-});
+const site = createDemoSite(roots, SERVER_PORT, csp);
 site.listen(SITE_PORT, '127.0.0.1', () => {
   const db = process.env.DATABASE_URL ? `PostgreSQL (${process.env.DATABASE_URL.replace(/\/\/[^@]*@/, '//***@')})` : `SQLite in ${DATA_DIR}`;
   console.log(`

@@ -1,7 +1,7 @@
 import type { VendorRule } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
 import { detectLanguage, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
-import { checkVendorConfig, toVendorInfo, type VendorDefinition } from '@consentry/vendors';
+import { checkVendorConfig, siteServices, toVendorInfo, type VendorDefinition } from '@consentry/vendors';
 import type { Experience, startExperience } from './experience.js';
 import { startGuard } from './guard.js';
 import { settle, type Maybe } from './maybe.js';
@@ -48,11 +48,13 @@ const PLACEHOLDER_KEYS = ['placeholder.title', 'placeholder.text', 'placeholder.
  * Everything up to the recorder runs synchronously here; the rest starts now and lands as it arrives.
  */
 export function assemble(consent: Consent, parts: AssemblyParts): Assembly {
-  const guard = startGuard(consent, { rules: parts.rules, ...(parts.blocking === false ? { blocking: false } : {}) });
+  // The site's own services are gated, cleaned, disclosed and recorded as catalog vendors are.
+  const own = siteServices(consent.config.vendors);
+  const guard = startGuard(consent, { rules: [...parts.rules, ...own.rules], ...(parts.blocking === false ? { blocking: false } : {}) });
   const proof = startProof(consent, parts.proof);
 
   // Filled as definitions arrive; the dialog and the proof's notice read it.
-  const infos: VendorInfo[] = [];
+  const infos: VendorInfo[] = [...own.infos];
   const vendors = parts.vendors.map(({ id, name, load }) => {
     const definition = load();
     settle(definition, (def) =>
@@ -70,7 +72,7 @@ export function assemble(consent: Consent, parts: AssemblyParts): Assembly {
   settle(table, (t) => (tableValue = t));
   const options = (): UIOptions => {
     const base = uiOptions || {};
-    return { vendors: infos, ...base, ...(tableValue ? { texts: { ...base.texts, [language]: tableValue as Translation } } : {}) };
+    return { vendors: infos, settled: arrived, ...base, ...(tableValue ? { texts: { ...base.texts, [language]: tableValue as Translation } } : {}) };
   };
 
   let mounted: ConsentUI | null = null;

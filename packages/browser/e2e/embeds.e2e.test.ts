@@ -48,9 +48,16 @@ describe.skipIf(!hasChromium)('embed vendors in Chromium' + noChromium, () => {
     expect(requests.filter((r) => /youtube/.test(r.host))).toEqual([]);
   });
 
-  it('the blog page (one video) requests it once, after Accept all', async () => {
+  it('the blog page (a youtube-nocookie.com video) plays it but asks nothing of youtube.com, after Accept all', async () => {
     await acceptAll('/blog.html');
-    expect(requests.filter((r) => r.url === IFRAME_API)).toHaveLength(1);
+    await expect.poll(() => requests.some((r) => r.host === 'www.youtube-nocookie.com')).toBe(true);
+    expect(requests.filter((r) => r.host === 'www.youtube.com')).toEqual([]);
+  });
+
+  it('a page that scripts its players (onYouTubeIframeAPIReady) gets the IFrame API once, after Accept all', async () => {
+    await page.addInitScript(() => ((window as unknown as { onYouTubeIframeAPIReady: () => void }).onYouTubeIframeAPIReady = () => {}));
+    await acceptAll('/blog.html');
+    await expect.poll(() => requests.filter((r) => r.url === IFRAME_API).length).toBe(1);
   });
 
   it('the placeholder button takes the banner\'s button colours, radius and weight, and the site\'s brand', async () => {

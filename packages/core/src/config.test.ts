@@ -79,7 +79,7 @@ describe('config validation', () => {
     [{ revision: 1.5 }, 'revision: expected a whole number from 0 to 1000000000, got 1.5'],
     [{ theme: 'blue' }, 'theme: expected light | dark | auto, got "blue"'],
     [{ layout: 'popup' }, 'layout: expected bar | box | modal, got "popup"'],
-    [{ language: 'latvian!' }, 'language: expected "auto" or a language tag like lv, got "latvian!"'],
+    [{ language: 'latvian!' }, 'language: expected "auto", "browser" or a language tag like lv, got "latvian!"'],
     [{ cookie: { expiresDays: 400 } }, 'cookie.expiresDays: expected days from 1 to 395, got 400'],
     [{ cookie: { refusalExpiresDays: 0 } }, 'cookie.refusalExpiresDays: expected days from 1 to 395, got 0'],
     [{ cookie: { name: 'a b' } }, 'cookie.name: expected letters, digits, _ or -, got "a b"'],

@@ -6,6 +6,8 @@ import {
   type OptionalCategory,
   type ResolvedConfig,
   type ResolvedVendor,
+  type SiteItem,
+  type SiteService,
   type VendorCatalogLookup,
   type VendorParamSpec,
 } from './types.js';
@@ -108,7 +110,7 @@ const categoryFlags = Object.fromEntries(OPTIONAL_CATEGORIES.map((c) => [c, bool
 
 const shape = {
   revision: int(0, 1e9, 1),
-  language: str(/^auto$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto" or a language tag like lv', 'auto'),
+  language: str(/^(auto|browser)$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto", "browser" or a language tag like lv', 'auto'),
   categories: (v: unknown, path: string, report: Report) => {
     // `hidden` would grant a category the visitor never saw; it is refused with the way out.
     const category = obj({ hidden: (x: unknown, p: string, r: Report) => void (x === undefined || r(p, 'removed: every listed category is shown; leave it out of "categories" instead')) });
@@ -155,6 +157,60 @@ const shape = {
   serviceWorker: off(str(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
 };
 
+// A site's own service (a vendor outside the catalog) declares what it is and what it writes.
+const SERVICE_KEYS = ['name', 'purpose', 'privacyPolicy', 'cookies', 'localStorage', 'sessionStorage'];
+const LIFETIMES = '"1 year", "30 days", "session" or "persistent"';
+/** Shapes every shipped language can phrase (format-duration.ts). */
+const LIFETIME = /^(session|persistent|unknown|\d{1,6} (second|minute|hour|day|week|month|year)s?)$/i;
+const required =
+  <T>(inner: V<T>, hint: string): V<T> =>
+  (v, path, report) => {
+    if (v === undefined) report(path, `required; ${hint}`);
+    return inner(v, path, report);
+  };
+const siteItem = obj({
+  name: required(str(/^[^\s;,=]{1,200}$/, 'a cookie or storage key name (no spaces, ; , or =)'), 'the cookie or storage key name'),
+  prefix: bool(),
+  lifetime: required(str(LIFETIME, `like ${LIFETIMES}`), `like ${LIFETIMES}`),
+});
+const siteItems: V<SiteItem[]> = (v, path, report) =>
+  check<unknown[]>(Array.isArray, 'an array', [])(v, path, report).map((item, i) => siteItem(item, `${path}.${i}`, report) as unknown as SiteItem);
+/** A text for every language (key '') or texts by language tag. */
+const localText: V<Record<string, string> | undefined> = (v, path, report) => {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string' && v.length <= 4000) return { '': v };
+  if (isObj(v)) return record(LANG, 'a language tag like en, lv or pt-BR', str(/[^]/, 'a string (plain text)'), true)(v, path, report) as Record<string, string>;
+  report(path, `expected a text, or texts by language like { "en": "…", "lv": "…" }, got ${JSON.stringify(v)}`);
+  return undefined;
+};
+
+/**
+ * Reads the service keys of a site's own vendor. The texts in English (or the only or first language
+ * given) are the service's own; the other languages go to `texts` as `vendor.<id>.name` / `.purpose`,
+ * where the dialog, the proof's notice and the declaration already look.
+ */
+function siteService(id: string, cfg: Obj, path: string, report: Report, texts: Record<string, Record<string, string>>): SiteService {
+  const own: Record<string, string> = {};
+  const local = (key: 'name' | 'purpose', fallback: string): string => {
+    const given = localText(cfg[key], `${path}.${key}`, report) ?? {};
+    const main = given[''] ?? given['en'] ?? Object.values(given)[0] ?? fallback;
+    for (const [lang, text] of Object.entries(given)) {
+      if (lang && text !== main) (texts[lang] ??= {})[`vendor.${id}.${key}`] = text;
+    }
+    return (own[key] = main);
+  };
+  const service: SiteService = {
+    name: local('name', id),
+    purpose: local('purpose', ''),
+    cookies: siteItems(cfg.cookies, `${path}.cookies`, report),
+    localStorage: siteItems(cfg.localStorage, `${path}.localStorage`, report),
+    sessionStorage: siteItems(cfg.sessionStorage, `${path}.sessionStorage`, report),
+  };
+  const policy = url(cfg.privacyPolicy, `${path}.privacyPolicy`, report);
+  if (policy) service.privacyPolicy = policy;
+  return service;
+}
+
 function vendorParam(spec: VendorParamSpec, value: unknown, path: string, report: Report): void {
   if (value === undefined) {
     if (spec.required) report(path, `required${spec.example ? `; expected something like ${spec.example}` : ''}`);
@@ -168,6 +224,7 @@ function resolveVendors(
   categories: readonly Category[],
   catalog: VendorCatalogLookup | undefined,
   report: Report,
+  texts: Record<string, Record<string, string>> = {},
 ): Record<string, ResolvedVendor> {
   const out: Record<string, ResolvedVendor> = {};
   const all = record(VENDOR_ID, 'a vendor id of lower-case letters, digits and dashes', (v) => v)(input, 'vendors', report);
@@ -185,11 +242,13 @@ function resolveVendors(
       continue;
     }
     const enabled = bool(true)(cfg.enabled, `${path}.enabled`, report);
-    // A site's own vendor outside the catalog may carry any options.
+    // A site's own vendor outside the catalog may carry any options, and declare itself (SERVICE_KEYS).
+    const own = !entry && SERVICE_KEYS.some((k) => cfg[k] !== undefined);
     const specs: Record<string, VendorParamSpec> = entry
       ? { id: entry.id ?? { type: 'string' }, ...entry.params }
-      : Object.fromEntries(keysOf(cfg).map((k) => [k, { type: typeof cfg[k] as VendorParamSpec['type'] }]));
-    checkKeys(cfg, ['enabled', 'category', ...keysOf(specs)], path, report, 'vendor option');
+      : Object.fromEntries(keysOf(cfg).filter((k) => !own || !SERVICE_KEYS.includes(k)).map((k) => [k, { type: typeof cfg[k] as VendorParamSpec['type'] }]));
+    checkKeys(cfg, ['enabled', 'category', ...keysOf(specs), ...(own ? SERVICE_KEYS : [])], path, report, 'vendor option');
+    const service = own ? siteService(id, cfg, path, report, enabled ? texts : {}) : undefined;
     const params: ResolvedVendor['params'] = {};
     for (const [key, spec] of Object.entries(specs)) {
       if (key === 'enabled' || key === 'category') continue;
@@ -198,7 +257,7 @@ function resolveVendors(
       if (cfg[key] !== undefined) params[key] = cfg[key] as string;
     }
     if (!categories.includes(category)) report(`${path}.category`, `category ${category} is not listed in "categories"`);
-    if (enabled) out[id] = { id, category: category as OptionalCategory, params };
+    if (enabled) out[id] = { id, category: category as OptionalCategory, params, ...(service ? { service } : {}) };
   }
   return out;
 }
@@ -212,7 +271,10 @@ export function resolveConfig(input: unknown, catalog?: VendorCatalogLookup): Re
   const report: Report = (path, message) => void issues.push({ path, message });
   if (!isObj(input)) throw new ConsentryConfigError([{ path: '', message: 'expected a config object' }]);
   const resolved = obj(shape, 'key')(input, '', report) as unknown as ResolvedConfig;
-  resolved.vendors = resolveVendors(input.vendors, resolved.categories, catalog, report);
+  const serviceTexts: Record<string, Record<string, string>> = {};
+  resolved.vendors = resolveVendors(input.vendors, resolved.categories, catalog, report, serviceTexts);
+  // The config's own `texts` win over a service's.
+  for (const [lang, table] of Object.entries(serviceTexts)) resolved.texts[lang] = { ...table, ...resolved.texts[lang] };
   if (resolved.proof && !resolved.proof.endpoint) {
     report('proof.endpoint', 'required; the URL of your consent server, like https://consent.example.com/v1/consents');
   }

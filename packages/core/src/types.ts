@@ -79,6 +79,7 @@ export interface ConsentOptions {
 /** Config as a site writes it (ARCHITECTURE section 3). */
 export interface ConsentConfig {
   revision?: number;
+  /** `auto` (default): `<html lang>`, then the browser's languages. `browser`: the browser's first. Or a tag like `lv`. */
   language?: string;
   categories?: Partial<Record<Category, CategoryConfig | true>>;
   vendors?: Record<string, VendorConfig>;
@@ -102,11 +103,11 @@ export interface ConsentConfig {
 }
 /** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
 export type CategoryConfig = Record<string, never>;
-export interface VendorConfig {
+export interface VendorConfig extends SiteServiceConfig {
   id?: string;
   enabled?: boolean;
   category?: OptionalCategory;
-  [param: string]: string | number | boolean | undefined;
+  [param: string]: string | number | boolean | undefined | LocalText | SiteItem[];
 }
 export interface CookieConfig {
   name?: string;
@@ -161,6 +162,37 @@ export interface ResolvedVendor {
   category: OptionalCategory;
   /** All config params as given (`id`, vendor-specific ones), minus `enabled` and `category`. */
   params: Record<string, string | number | boolean>;
+  /** A site's own service (outside the catalog) as it declared itself: disclosed, gated and cleaned like a catalog vendor. */
+  service?: SiteService;
+}
+
+/** Texts of a site's own service: one for every language, or one per language tag. */
+export type LocalText = string | Record<string, string>;
+/** A cookie or storage key a site's own service writes. */
+export interface SiteItem {
+  name: string;
+  /** `name` is a prefix (`draft-` matches `draft-42`). */
+  prefix?: boolean;
+  /** "1 year", "30 days", "session", "persistent": shown in the visitor's language. */
+  lifetime: string;
+}
+/** The keys a site's own vendor may declare besides `category` and `enabled` (docs/configuration.md). */
+export interface SiteServiceConfig {
+  name?: LocalText;
+  purpose?: LocalText;
+  privacyPolicy?: string;
+  cookies?: SiteItem[];
+  localStorage?: SiteItem[];
+  sessionStorage?: SiteItem[];
+}
+/** A site's own service after validation: texts in the default language (English, or the first given); the rest are in `texts`. */
+export interface SiteService {
+  name: string;
+  purpose: string;
+  privacyPolicy?: string;
+  cookies: SiteItem[];
+  localStorage: SiteItem[];
+  sessionStorage: SiteItem[];
 }
 
 export interface ChoiceUpdate extends Partial<Record<OptionalCategory, boolean>> {

@@ -208,6 +208,17 @@ describe.skipIf(!hasChromium)(`consentry scan (Chromium, fixture sites)${hasChro
     expect(r.verdicts.filter((v) => v.severity === 'violation')).toEqual([]);
   });
 
+  it("the demo: site_lang is put on /site-lang.js, not on consentry.min.js; the skeleton keeps what the site declared", async () => {
+    const site = await open(demoSite);
+    const { out, dir } = await run(site, { pages: 1 });
+    const siteLang = out.report.pages.flatMap((p) => p.passes.accept?.cookies ?? []).find((c) => c.name === 'site_lang');
+    expect(siteLang?.writtenBy).toBe(`${site.url}site-lang.js`);
+    const config = expectConfigLoads(dir) as { categories: Record<string, unknown>; links: Record<string, string>; vendors: Record<string, { cookies?: unknown[] }> };
+    expect(Object.keys(config.categories)).toContain('functional');
+    expect(config.links).toEqual({ privacyPolicy: '/privacy.html', cookiePolicy: '/cookies.html' });
+    expect(config.vendors['site-language']?.cookies).toEqual([{ name: 'site_lang', lifetime: '1 year' }]);
+  }, 900_000);
+
   it('could not scan: exit 2 with a one-line reason', async () => {
     const port = await closedPort();
     const err = sink();

@@ -18,6 +18,7 @@ Options
   --concurrency N      pages scanned at the same time (default 2)
   --rate N             page loads started per second, at most (default 4)
   --ignore-robots      scan pages robots.txt disallows (only on a site you own)
+  --keep-query         scan links that differ only in their query (?lang=lv) as pages of their own
   --wait MS            network quiet time that ends a wait (default 600)
   --banner-timeout MS  how long to look for the banner (default 2500)
   --locale TAG         browser language, e.g. lv-LV (default en-US)
@@ -67,6 +68,7 @@ function parse(argv: string[]): Parsed | string {
       case '--strict': p.strict = true; break;
       case '--quiet': p.quiet = true; break;
       case '--ignore-robots': p.options.ignoreRobots = true; break;
+      case '--keep-query': p.options.keepQuery = true; break;
       default:
         if (a.startsWith('-')) err = `unknown option ${a}`;
         else if (p.url) err = `one URL only (got ${p.url} and ${a})`;

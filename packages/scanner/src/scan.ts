@@ -19,6 +19,8 @@ export interface ScanOptions {
   /** Page loads started per second, at most. */
   ratePerSecond?: number | undefined;
   ignoreRobots?: boolean | undefined;
+  /** Scan URLs that differ only in their query (`?lang=lv`, `?lang=ru`) as pages of their own. Default false: one page. */
+  keepQuery?: boolean | undefined;
   browser?: string | undefined;
   locale?: string | undefined;
   quietMs?: number | undefined;
@@ -59,6 +61,14 @@ export function normalizeLink(href: string, origin: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** What makes two links the same page: the address without its query, unless queries are kept. */
+export function pageKey(url: string, keepQuery = false): string {
+  if (keepQuery) return url;
+  const u = new URL(url);
+  u.search = '';
+  return u.href;
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
@@ -108,12 +118,12 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     let cmp: CmpReport = { found: false, name: null, accept: null, reject: null, firstLayerReject: false, prominence: null };
     const enqueue = (url: string, depth: number) => {
       const norm = normalizeLink(url, start.origin);
-      if (!norm || known.has(norm) || known.size >= maxPages) return;
+      if (!norm || known.has(pageKey(norm, options.keepQuery)) || known.size >= maxPages) return;
       if (robots && !robots.allowed(norm)) {
         if (!skipped.some((s) => s.url === norm)) skipped.push({ url: norm, reason: 'disallowed by robots.txt' });
         return;
       }
-      known.add(norm);
+      known.add(pageKey(norm, options.keepQuery));
       queue.push({ url: norm, depth });
     };
     enqueue(start.href, 0);

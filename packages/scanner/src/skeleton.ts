@@ -23,6 +23,59 @@ const INLINE_IDS: Record<string, RegExp> = {
   hotjar: /hjid\s*:\s*(\d{5,10})\b/,
 };
 
+/** The site's Consentry config as its pages carry it (the first that parses), or null. */
+export function existingConfig(scripts: Array<{ page: string; tag: ScriptTag }>): ConsentConfig | null {
+  for (const { tag } of scripts) {
+    if (new Map(tag.attrs).get('id') !== 'consentry-config') continue;
+    try {
+      const config = JSON.parse(tag.text) as unknown;
+      if (config && typeof config === 'object' && !Array.isArray(config)) return config as ConsentConfig;
+    } catch {
+      /* a broken config is the site's problem, reported by Consentry itself */
+    }
+  }
+  return null;
+}
+
+const SERVICE_KEYS = ['name', 'purpose', 'cookies', 'localStorage', 'sessionStorage'];
+const isOwnService = (id: string, cfg: unknown): cfg is VendorConfig =>
+  !catalog[id] && !!cfg && typeof cfg === 'object' && SERVICE_KEYS.some((k) => (cfg as Record<string, unknown>)[k] !== undefined);
+
+/** Cookie names (and prefixes) the site's own services declare already. */
+function declaredNames(vendors: Record<string, VendorConfig>): Array<{ name: string; prefix?: boolean }> {
+  return Object.values(vendors).flatMap((v) => (Array.isArray(v.cookies) ? v.cookies : []));
+}
+
+/**
+ * First-party cookies no catalog vendor or CMP claims, grouped by the script that wrote them: the
+ * site's own, declared switched off (a person decides what they are for) so they are named and
+ * cleared, not silently blocked for good or left out of the dialog.
+ */
+function ownCookies(report: ScanReport, declared: Array<{ name: string; prefix?: boolean }>): Record<string, VendorConfig> {
+  const out: Record<string, VendorConfig> = {};
+  const seen = new Set<string>();
+  for (const page of report.pages ?? []) {
+    for (const pass of [page.passes.none, page.passes.reject, page.passes.accept]) {
+      for (const c of pass?.cookies ?? []) {
+        if (!c.firstParty || c.vendorId || c.category === 'necessary' || seen.has(c.name)) continue;
+        if (declared.some((d) => (d.prefix ? c.name.startsWith(d.name) : c.name === d.name))) continue;
+        seen.add(c.name);
+        const script = c.writtenBy ? (c.writtenBy.split(/[?#]/)[0]!.split('/').pop() || c.writtenBy) : null;
+        const id = `own-${(script ?? 'cookies').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 64);
+        const entry = (out[id] ??= {
+          enabled: false,
+          category: c.category === 'statistics' || c.category === 'targeting' ? c.category : 'functional',
+          name: script ?? 'This website',
+          cookies: [],
+          decide: `first-party cookies ${c.writtenBy ? `written by ${c.writtenBy}` : 'of unknown origin'}: write what they are for (purpose), check the category and set enabled: true`,
+        });
+        entry.cookies!.push({ name: c.name, lifetime: c.lifetimeDays === null ? 'session' : `${Math.max(1, Math.round(c.lifetimeDays))} days` });
+      }
+    }
+  }
+  return out;
+}
+
 /** Params for the config: the site's existing Consentry config first, then the snippets on its pages. */
 export function paramsFromScripts(scripts: Array<{ page: string; tag: ScriptTag }>): Record<string, Record<string, string | number | boolean>> {
   const out: Record<string, Record<string, string | number | boolean>> = {};
@@ -68,13 +121,26 @@ export function configSkeleton(report: ScanReport, scripts: Array<{ page: string
       used.add(v.category as OptionalCategory);
     }
   }
+  // What the site declared already stays: its own services, its categories and its links.
+  const site = existingConfig(scripts);
+  for (const [id, cfg] of Object.entries(site?.vendors ?? {})) {
+    if (isOwnService(id, cfg) && !vendors[id]) {
+      vendors[id] = cfg;
+      if (cfg.category) used.add(cfg.category);
+    }
+  }
+  for (const [id, cfg] of Object.entries(ownCookies(report, declaredNames(vendors)))) {
+    vendors[id] = cfg;
+    used.add(cfg.category!);
+  }
+  for (const c of OPTIONAL) if (site?.categories?.[c] !== undefined) used.add(c);
   const categories: NonNullable<ConsentConfig['categories']> = {};
   for (const c of OPTIONAL) if (used.has(c)) categories[c] = {};
   return {
     revision: 1,
     categories,
     vendors,
-    links: { privacyPolicy: '/privacy' },
+    links: site?.links && typeof site.links === 'object' ? { ...site.links } : { privacyPolicy: '/privacy' },
   };
 }
 

@@ -2,6 +2,7 @@ import type { Consent, OptionalCategory } from '@consentry/core';
 import { render } from 'preact';
 import { detectLanguage } from './language';
 import { availableLanguages, buildTexts } from './notice-texts';
+import { drawDeclarations } from './declaration-mount';
 import { RootView } from './root-view';
 import { emptyCategories, offeredCategories } from './offered';
 import { createPageAids } from './page-aids';
@@ -150,6 +151,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       closePrefs: guard(() => closePreferences()),
     };
     render(<RootView vm={vm} />, rootEl);
+    drawDeclarations(consent, language, options, (from) => showPreferences(from));
     aids.update(banner && config.layout !== 'modal' ? find<HTMLElement>('.b') : null);
     if (banner && config.layout === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
   };
@@ -188,6 +190,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
 
   const unsubscribe = consent.subscribe(
     guard(() => {
+      // The declaration shows the current choices: any decision redraws it.
+      drawDeclarations(consent, language, options, (from) => showPreferences(from));
       const next = consent.getState().status;
       if (next === status) return;
       status = next;
@@ -198,6 +202,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   );
 
   paint();
+  // Disclosures that arrive after mount (the script tag fetches them) complete the declaration.
+  options.settled?.then(guard(() => drawDeclarations(consent, language, options, (from) => showPreferences(from))), () => {});
 
   return {
     language,

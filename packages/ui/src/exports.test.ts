@@ -3,6 +3,6 @@ import * as ui from './index';
 
 it('exports exactly the public API', () => {
   expect(Object.keys(ui).sort()).toEqual(
-    ['createConsentUI', 'getNoticeTexts', 'detectLanguage', 'LANGUAGES', 'en', 'lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].sort(),
+    ['createConsentUI', 'getNoticeTexts', 'buildDeclaration', 'declarationHtml', 'detectLanguage', 'LANGUAGES', 'en', 'lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].sort(),
   );
 });

@@ -53,6 +53,7 @@ export function formatDuration(duration: number | string, language: string, text
   if (/^(session|end of session( \(browser\))?)$/i.test(text)) return session;
   if (/^unknown$/i.test(text) && table['duration.unknown']) return table['duration.unknown'];
   if (/^various$/i.test(text) && table['duration.various']) return table['duration.various'];
+  if (/^persistent$/i.test(text) && table['duration.persistent']) return table['duration.persistent'];
   const range = /^(.+?)\s+till\s+(.+)$/i.exec(text);
   if (range) {
     const [from, to] = [amount(range[1]!, language), amount(range[2]!, language)];

@@ -1,5 +1,6 @@
 export { createConsentUI } from './create-consent-ui';
 export { getNoticeTexts } from './notice-texts';
+export { buildDeclaration, declarationHtml, type Declaration, type DeclarationRow, type DeclarationTable } from './declaration';
 export { detectLanguage, LANGUAGES } from './language';
 export { en } from './i18n/en';
 export { lv } from './i18n/lv';

@@ -13,7 +13,8 @@ export interface NoticeTexts {
   texts: Record<string, string>;
 }
 
-const KEYS = Object.keys(en);
+// The cookie declaration's words are not part of the banner and dialog the proof records.
+const KEYS = Object.keys(en).filter((key) => !key.startsWith('declaration.'));
 // Keys with a fallback (the category title, the catalog's own wording): a language added by config
 // alone need not have them.
 const REQUIRED = KEYS.filter((key) => !/\.inList$|^duration\./.test(key));

@@ -27,11 +27,13 @@ export const css =
   // contentful paint (an opacity change by class or script would still count). Not motion.
   `.b{animation:i 10ms}@keyframes i{from{opacity:0}}` +
   // A phone shows the page too: compact type and spacing keep the first layer under half the screen.
-  `@media(max-width:40rem){.b{padding:.5rem 1rem}.b .t{font-size:.875em;line-height:1.4}.b h2{font-size:1.2143em}` +
-  // The purposes and the policy links run on as one paragraph instead of taking a row each.
-  `.b .t{display:block}.b .t>*+*{margin-top:.375rem}.b .p,.b .l{display:inline}.b .l::before{content:" "}.b .l a{display:inline-block;margin-inline-start:.75em}` +
-  // On a phone Customize becomes a text button under the pair: clearly a third, lesser path, never hidden.
-  `.b .btn{font-size:1em;padding:.5rem .25rem}.b .t>.a{gap:.375rem;padding-top:0}.b .a>.s{min-height:1.75rem;border-color:transparent;text-decoration:underline;padding-block:.25rem}}` +
+  `@media(max-width:40rem){.b{padding:.5rem 1rem}.b .t{font-size:.875em;line-height:1.35}.b h2{font-size:1.2143em}` +
+  // The purposes and the policy links run on as one paragraph instead of taking a row each; the gap
+  // after each link (not before it) leaves a link that wraps flush with the text (lv, ru).
+  `.b .t{display:block}.b .t>*+*{margin-top:.25rem}.b .p,.b .l{display:inline}.b .l::before{content:" "}.b .l a{display:inline-block;margin-inline-end:.75em}` +
+  // On a phone Customize becomes a text button under the pair: clearly a third, lesser path, never
+  // hidden, and still a 44 px target (WCAG 2.5.5).
+  `.b .btn{font-size:1em;padding:.5rem .25rem}.b .t>.a{gap:.25rem;padding-top:0}.b .a>.s{min-height:2.75rem;border-color:transparent;text-decoration:underline;padding-block:.25rem}}` +
   `.bar{left:0;right:0;bottom:0;border-width:1px 0 0}` +
   `.bar>div{max-width:72rem;margin:0 auto}` +
   `.box{left:1rem;bottom:1rem;width:min(26rem,calc(100% - 2rem));border-radius:var(--c-radius)}` +

@@ -13,6 +13,8 @@ export interface VendorCookie {
    * `"2 years"` / `"session"`, which is localised when it has that simple shape and shown as is otherwise.
    */
   duration: number | string;
+  /** Where it is kept when not a cookie (a site's own service declares its storage keys too). */
+  kind?: 'localStorage' | 'sessionStorage';
 }
 
 /** What the preferences dialog shows about one vendor; the browser package passes catalog data. */
@@ -23,6 +25,8 @@ export interface VendorInfo {
   purpose: string;
   privacyPolicy?: string;
   cookies: VendorCookie[];
+  /** A site's own service: the site itself is the provider. */
+  own?: boolean;
 }
 
 export interface UIOptions {
@@ -33,6 +37,8 @@ export interface UIOptions {
   /** Where the host element is appended; defaults to `document.body`. */
   root?: HTMLElement;
   onError?: (error: unknown) => void;
+  /** Settles once every vendor disclosure has arrived or failed; the cookie declaration redraws then. */
+  settled?: Promise<unknown>;
 }
 
 export interface ConsentUI {

@@ -108,6 +108,9 @@ export function createConsentMode(consent: Consent, options: ConsentModeOptions 
     console.error('Consentry: a Google tag ran before the Consent Mode defaults. Put the Consentry script first in <head>, above GTM and gtag.js.');
   }
   const gtag = gtagFor(options.dataLayerName);
+  // The site's own gtag('event', …) calls (a button's onclick) must not throw once its pasted snippet
+  // is gone: they queue in the data layer, which gtag.js reads once it is granted and loaded.
+  if (typeof w.gtag !== 'function' && Object.keys(consent.config.vendors).some((id) => id in GOOGLE_VENDOR_TYPES)) w.gtag = gtag;
   const wait = { wait_for_update: config.waitForUpdate };
 
   gtag('consent', 'default', { ...typesFor(() => false), ...wait });

@@ -24,8 +24,26 @@ it('does not load the YouTube IFrame API on a page without a YouTube embed, even
   expect(loader.loaded()).toEqual(['google-analytics']);
 });
 
-it('loads it on a page with a gated YouTube embed, once granted', () => {
+it('does not load it for a privacy-enhanced (youtube-nocookie.com) embed the page does not script', () => {
   document.body.innerHTML = '<iframe title="v" data-src="https://www.youtube-nocookie.com/embed/x" data-vendor="youtube"></iframe>';
+  const consent = makeConsent({ vendors: { youtube: {} } });
+  cleanups.push(createVendorLoader(consent, catalog).destroy);
+  consent.acceptAll();
+  expect(scriptUrls()).toEqual([]);
+});
+
+it('loads it for a page that scripts players (onYouTubeIframeAPIReady), once granted', () => {
+  (window as unknown as { onYouTubeIframeAPIReady?: () => void }).onYouTubeIframeAPIReady = () => {};
+  cleanups.push(() => delete (window as unknown as { onYouTubeIframeAPIReady?: () => void }).onYouTubeIframeAPIReady);
+  document.body.innerHTML = '<iframe title="v" data-src="https://www.youtube-nocookie.com/embed/x" data-vendor="youtube"></iframe>';
+  const consent = makeConsent({ vendors: { youtube: {} } });
+  cleanups.push(createVendorLoader(consent, catalog).destroy);
+  consent.acceptAll();
+  expect(scriptUrls()).toEqual([IFRAME_API]);
+});
+
+it('loads it on a page with a gated YouTube embed that asks for the player API, once granted', () => {
+  document.body.innerHTML = '<iframe title="v" data-src="https://www.youtube-nocookie.com/embed/x?enablejsapi=1" data-vendor="youtube"></iframe>';
   const consent = makeConsent({ vendors: { youtube: {} } });
   cleanups.push(createVendorLoader(consent, catalog).destroy);
   expect(scriptUrls()).toEqual([]);
@@ -34,7 +52,7 @@ it('loads it on a page with a gated YouTube embed, once granted', () => {
 });
 
 it('recognises an embed by its host alone (an unmarked iframe the blocker held)', () => {
-  document.body.innerHTML = '<iframe title="v" data-src="https://www.youtube.com/embed/x" data-category="targeting"></iframe>';
+  document.body.innerHTML = '<iframe title="v" data-src="https://www.youtube.com/embed/x?enablejsapi=1" data-category="targeting"></iframe>';
   const consent = makeConsent({ vendors: { youtube: {} } });
   cleanups.push(createVendorLoader(consent, catalog).destroy);
   consent.acceptAll();
@@ -49,7 +67,7 @@ it('loads it when an embed appears later (the next view of a single-page app)', 
   await flush();
   expect(scriptUrls()).toEqual([]);
   const frame = document.createElement('iframe');
-  frame.setAttribute('data-src', 'https://www.youtube-nocookie.com/embed/y');
+  frame.setAttribute('data-src', 'https://www.youtube-nocookie.com/embed/y?enablejsapi=1');
   frame.setAttribute('data-vendor', 'youtube');
   document.body.append(frame);
   await flush();

@@ -28,6 +28,7 @@ it('exports exactly the public API', () => {
       'googleMaps',
       'googleTagManager',
       'hotjar',
+      'siteServices',
       'hubspot',
       'intercom',
       'linkedinInsight',

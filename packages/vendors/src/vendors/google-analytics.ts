@@ -10,7 +10,9 @@ export const googleAnalytics: VendorDefinition = {
   purpose: 'Measures how visitors use the site (pages viewed, time spent, where they came from) to produce usage statistics.',
   privacyPolicy: 'https://policies.google.com/privacy',
   hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com'],
-  cookies: GOOGLE_ANALYTICS_COOKIES,
+  // GA4 (gtag.js, what `load` injects) never sets the legacy urchin/ga.js `__utm*` cookies the
+  // database lists for Google Analytics: disclose what the configured product sets.
+  cookies: GOOGLE_ANALYTICS_COOKIES.filter((c) => !c.name.startsWith('__utm')),
   idParam: { type: 'string', required: true, pattern: /^G-[A-Z0-9]{4,}$/, example: 'a GA4 measurement id like G-XXXXXXX' },
   load: loadGtag,
 };

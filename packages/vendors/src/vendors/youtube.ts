@@ -12,8 +12,20 @@ export const youtube: VendorDefinition = {
   hosts: ['youtube.com', 'youtube-nocookie.com', 'youtu.be'],
   cookies: YOUTUBE_COOKIES,
   idParam: { type: 'string', required: false },
-  /** Embeds are gated markup (`<iframe data-src>`); the loader adds the IFrame Player API for sites that script players. */
+  /**
+   * Embeds are gated markup (`<iframe data-src>`). The IFrame Player API comes from www.youtube.com
+   * (and brings its cookies), so it is added only for a page that scripts players: an embed asking
+   * for it (`enablejsapi=1`) or the page's `onYouTubeIframeAPIReady`. A privacy-enhanced
+   * (youtube-nocookie.com) embed alone never pulls youtube.com in.
+   */
   load(_params, context) {
-    injectScript('https://www.youtube.com/iframe_api', context);
+    if (scriptsPlayers()) injectScript('https://www.youtube.com/iframe_api', context);
   },
 };
+
+function scriptsPlayers(): boolean {
+  return (
+    typeof (window as { onYouTubeIframeAPIReady?: unknown }).onYouTubeIframeAPIReady === 'function' ||
+    document.querySelector('iframe[src*="enablejsapi=1"],iframe[data-src*="enablejsapi=1"]') !== null
+  );
+}
