@@ -9,7 +9,8 @@ export const googleAnalytics: VendorDefinition = {
   kind: 'analytics',
   purpose: 'Measures how visitors use the site (pages viewed, time spent, where they came from) to produce usage statistics.',
   privacyPolicy: 'https://policies.google.com/privacy',
-  hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com'],
+  // `*/g/collect?tid`: a first-party proxy of the GA4 endpoint (server-side tagging), for the request guards.
+  hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com', '*/g/collect?tid'],
   cookies: GOOGLE_ANALYTICS_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^G-[A-Z0-9]{4,}$/, example: 'a GA4 measurement id like G-XXXXXXX' },
   load: loadGtag,
