@@ -47,7 +47,7 @@ type Fn = (...a: unknown[]) => unknown;
  */
 export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): Restore {
   const start = patches.length;
-  const base = () => w.document?.baseURI;
+  const base = () => w.document.baseURI;
   // The native getter: an own `url` property on a Request cannot stand in for the URL it will fetch.
   const requestUrl = w.Request && Object.getOwnPropertyDescriptor(w.Request.prototype, 'url')?.get;
 
@@ -61,9 +61,9 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
       } catch {
         // not a Request: its string value below
       }
-      if (url !== undefined) return [input, holdingRule(ctx, ctx.hosts.request(url, base()).rules), url];
+      if (url !== undefined) return [input, holdingRule(ctx, ctx.hosts.request(url, base).rules), url];
     }
-    const { href, rules } = ctx.hosts.request(String(input), base());
+    const { href, rules } = ctx.hosts.request(String(input), base);
     return [href, holdingRule(ctx, rules), href];
   }
   const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
@@ -181,7 +181,7 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     // The URL is read once at `open` and that value is what the native `open` gets; `send` decides.
     patchMethod(proto, 'open', (original) => function (this: XMLHttpRequest, ...args: unknown[]) {
       if (args.length > 1) {
-        const { href, rules } = ctx.hosts.request(String(args[1]), base());
+        const { href, rules } = ctx.hosts.request(String(args[1]), base);
         xhrTargets.set(this, [href, rules]);
         args[1] = href;
       }

@@ -92,13 +92,14 @@ describe('host matcher: the URL as the browser reads it', () => {
     };
     expect(req('/api/cart')).toEqual(['/api/cart', null]);
     expect(req('/\\www.google-analytics.com/x')).toEqual(['https://www.google-analytics.com/x', ['ga']]);
-    expect(req('/g/collect?v=2&tid=G-1')).toEqual(['/g/collect?v=2&tid=G-1', ['ga']]);
+    expect(req('/g/collect?v=2&tid=G-1')).toEqual(['https://www.shop.example.com/g/collect?v=2&tid=G-1', ['ga']]);
+    expect(req('https:gtm.js')).toEqual(['https://www.shop.example.com/gtm.js', null]); // relative to a same-scheme base
     expect(req('/metrics/g/collect?v=2&tid=G-1')?.[1]).toEqual(['ga']);
     expect(req('https://sgtm.shop.example.com/g/collect?tid=G-1')?.[1]).toEqual(['ga']);
     expect(req('/g/%63ollect?tid=G-1')?.[1]).toEqual(['ga']);
     expect(req('/tr/?id=1&ev=PageView')?.[1]).toEqual(['meta']);
     // The path alone, or the path inside another segment, is not the endpoint.
-    expect(req('/g/collect?v=2')).toEqual(['/g/collect?v=2', null]);
+    expect(req('/g/collect?v=2')?.[1]).toBeNull();
     expect(req('/blog/g/collection?tid=1')?.[1]).toBeNull();
     expect(req('/tr/istanbul?ev=1')?.[1]).toBeNull();
     // Endpoint rules are for requests only: scripts, frames and pixels go by host.

@@ -18,12 +18,14 @@ export interface HostMatcher {
    * For the request guards: the same, plus endpoint rules (host `*`, `/g/collect?tid`) on any host, the page's own
    * included. `href` is what the native call must be given, so what was checked is what is requested.
    */
-  request(url: string, base?: string): Resolved;
+  request(url: string, base?: () => string): Resolved;
 }
 
 const WEB = /^(http|ws)s?:$/;
 /** What the URL parser rewrites inside a path: escapes, backslashes, tabs and newlines. */
 const REWRITTEN = /[%\\\t\n\r]/;
+/** `scheme://…`: the base URL plays no part (`https:x` and `https:/x` are relative to a same-scheme base). */
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 const noDot = (host: string) => (host.endsWith('.') ? host.slice(0, -1) : host);
 
 /** A path entry matches on a segment boundary (`/gtag/` → `/gtag/js`; `/a` → `/a`, not `/ads`). */
@@ -92,7 +94,7 @@ export function createHostMatcher(rules: readonly VendorRule[], pageHost: () => 
     return baseIsPage;
   }
 
-  function parse(url: string, base: string): URL | null {
+  function parse(url: string, base?: string): URL | null {
     try {
       return new URL(url, base);
     } catch {
@@ -136,29 +138,37 @@ export function createHostMatcher(rules: readonly VendorRule[], pageHost: () => 
     return found;
   }
 
-  const baseOf = (base?: string) => base ?? document.baseURI;
+  const docBase = () => document.baseURI;
+  /** Worth an endpoint check: the URL names an endpoint's path, or the parser may rewrite its path. */
+  const hint = (url: string) => REWRITTEN.test(url) || endpoints.some((e) => url.toLowerCase().includes(e.path));
 
   const match = ((url: string, base?: string) => {
     if (byHost.size === 0 || !url) return null;
-    const b = baseOf(base);
+    if (ABSOLUTE.test(url)) {
+      const u = parse(url);
+      return u && owners(u);
+    }
+    const b = base ?? docBase();
     if (samePage(url, b)) return null;
     const u = parse(url, b);
     return u && owners(u);
   }) as HostMatcher;
 
-  match.request = (url, base) => {
-    if ((byHost.size === 0 && endpoints.length === 0) || !url) return { href: url, rules: null };
-    const b = baseOf(base);
-    let u: URL | null = null;
-    if (samePage(url, b)) {
-      // Only a string naming an endpoint's path (or one the parser would rewrite) is worth a parse.
-      if (!endpoints.length || (!REWRITTEN.test(url) && !endpoints.some((e) => url.toLowerCase().includes(e.path)))) return { href: url, rules: null };
-      u = parse(url, b);
-      return { href: url, rules: u && atEndpoint(u, null) };
+  match.request = (url, base = docBase) => {
+    if (!url || (byHost.size === 0 && endpoints.length === 0)) return { href: url, rules: null };
+    // An absolute URL is requested as written (the browser parses the same string the same way);
+    // a relative one is given to the native call resolved, against the base it was checked with.
+    const absolute = ABSOLUTE.test(url);
+    const b = absolute ? '' : base();
+    if (!absolute && samePage(url, b)) {
+      if (!endpoints.length || !hint(url)) return { href: url, rules: null };
+      const u = parse(url, b);
+      return { href: u ? u.href : url, rules: u && atEndpoint(u, null) };
     }
-    u = parse(url, b);
+    const u = absolute ? parse(url) : parse(url, b);
     if (!u) return { href: url, rules: null };
-    return { href: u.href, rules: endpoints.length ? atEndpoint(u, owners(u)) : owners(u) };
+    const rules = owners(u);
+    return { href: absolute ? url : u.href, rules: endpoints.length && hint(url) ? atEndpoint(u, rules) : rules };
   };
   return match;
 }
