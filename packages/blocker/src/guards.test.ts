@@ -298,6 +298,8 @@ describe('primitives beside fetch', () => {
     await expect(cache.addAll(['/own.css', GA_HIT])).rejects.toThrow(TypeError);
     await expect(new G.Worklet().addModule('https://www.facebook.com/w.js')).rejects.toThrow(/meta-pixel/);
     expect(() => new G.WebSocketStream('wss://in.hotjar.com/ws')).toThrow(/hotjar/);
+    const Native = G.WebSocketStream.prototype.constructor as unknown as new (u: string) => object;
+    expect(() => new Native('wss://in.hotjar.com/ws')).toThrow(/hotjar/);
     const total = { total: { label: 'x', amount: { currency: 'EUR', value: '1' } } };
     expect(() => new G.PaymentRequest([{ supportedMethods: 'https://www.facebook.com/pay' }], total)).toThrow(/meta-pixel/);
     const fedcm = { identity: { providers: [{ configURL: 'https://www.facebook.com/fedcm.json', clientId: '1' }] } };

@@ -89,7 +89,9 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
   }
 
   // Connections by constructor: refused the way a blocked port is, with an exception at construction.
+  // `prototype.constructor` leads to the wrapper too: an instance's constructor is no way around it.
   for (const name of ['WebSocket', 'WebSocketStream', 'EventSource', 'WebTransport', 'PaymentRequest']) {
+    const Native = (w as unknown as Record<string, { prototype: object } | undefined>)[name];
     patchMethod(w as unknown as Record<string, new (...a: unknown[]) => object>, name, (Original) =>
       new Proxy(Original, {
         construct(target, args: unknown[], newTarget) {
@@ -118,6 +120,10 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
         },
       }),
     );
+    const wrapped = (w as unknown as Record<string, unknown>)[name];
+    if (Native && wrapped !== Native && Native.prototype) {
+      patchMethod(Native.prototype as Record<string, unknown>, 'constructor', () => wrapped);
+    }
   }
 
   /** A promise-returning method whose first argument is a URL (or, `all`, a list of them). */
