@@ -67,24 +67,24 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     return [href, holdingRule(ctx, rules), href];
   }
   const networkError = (url: string, vendor: string) => new TypeError(`Consentry blocked a request to ${url}: vendor "${vendor}" is not granted`);
-  const refusal = (url: string, rule: VendorRule, name = 'SecurityError') => new DOMException(networkError(url, rule.id).message, name);
+  /** Reports a held URL; the rule, or null when it may go. */
+  const held = ([, rule, url]: [unknown, VendorRule | null, string]) => (rule && ctx.report('fetch', rule, url), rule);
+  const refuse = ([, rule, url]: [unknown, VendorRule | null, string]) => {
+    throw new DOMException(networkError(url, rule!.id).message, 'SecurityError');
+  };
 
   // Promise-returning fetches: refused like a network failure. `fetchLater` throws (it returns no promise).
   for (const name of ['fetch', 'fetchLater'] as const) {
     patchMethod(w as unknown as Record<string, Fn>, name, (original) => function (this: unknown, input: unknown, ...rest: unknown[]) {
-      let arg: unknown, rule: VendorRule | null, url: string;
+      let c: [unknown, VendorRule | null, string];
       try {
-        [arg, rule, url] = check(input);
+        c = check(input);
+        if (held(c)) throw networkError(c[2], c[1]!.id);
       } catch (error) {
         if (name === 'fetch') return Promise.reject(error);
         throw error;
       }
-      if (rule) {
-        ctx.report('fetch', rule, url);
-        if (name === 'fetch') return Promise.reject(networkError(url, rule.id));
-        throw networkError(url, rule.id);
-      }
-      return original.call(this, arg, ...rest);
+      return original.call(this, c[0], ...rest);
     });
   }
 
@@ -95,28 +95,20 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     patchMethod(w as unknown as Record<string, new (...a: unknown[]) => object>, name, (Original) =>
       new Proxy(Original, {
         construct(target, args: unknown[], newTarget) {
-          let a = args;
+          let first: unknown;
           if (name === 'PaymentRequest') {
-            // A URL payment method makes the browser fetch that URL's manifest.
-            const methods = Array.from(args[0] as Iterable<{ supportedMethods: unknown; data?: unknown }>, (m) => ({ supportedMethods: String(m.supportedMethods), data: m.data }));
-            for (const m of methods) {
-              if (!/^https:/i.test(m.supportedMethods)) continue;
-              const [, rule, url] = check(m.supportedMethods);
-              if (rule) {
-                ctx.report('fetch', rule, url);
-                throw refusal(url, rule);
-              }
-            }
-            a = [methods, ...args.slice(1)];
+            // A URL payment method makes the browser fetch that URL's manifest; other names resolve first-party.
+            first = Array.from(args[0] as Iterable<{ supportedMethods: unknown; data?: unknown }>, (m) => {
+              const c = check(String(m.supportedMethods));
+              if (held(c)) refuse(c);
+              return { supportedMethods: c[0], data: m.data };
+            });
           } else {
-            const [arg, rule, url] = check(String(args[0]));
-            if (rule) {
-              ctx.report('fetch', rule, url);
-              throw refusal(url, rule);
-            }
-            a = [arg, ...args.slice(1)];
+            const c = check(String(args[0]));
+            if (held(c)) refuse(c);
+            first = c[0];
           }
-          return Reflect.construct(target, a, newTarget) as object;
+          return Reflect.construct(target, [first, ...args.slice(1)], newTarget) as object;
         },
       }),
     );
@@ -126,61 +118,41 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     }
   }
 
-  /** A promise-returning method whose first argument is a URL (or, `all`, a list of them). */
-  const guardUrlMethod = (proto: object | undefined, method: string, kind: 'fetch', errorName: string | null, all = false) => {
+  /**
+   * A promise-returning method whose first argument is a URL (`all`: a list of them), or an options
+   * object (`config`) whose URLs `config` checks and copies: refused with a rejected promise.
+   */
+  const guardMethod = (proto: object | undefined, method: string, all: boolean, config?: (first: unknown) => unknown) => {
     if (proto) patchMethod(proto as Record<string, Fn>, method, (original) => function (this: unknown, first: unknown, ...rest: unknown[]) {
       try {
-        const checked = all ? Array.from(first as Iterable<unknown>, check) : [check(first)];
-        for (const [, rule, url] of checked) {
-          if (rule) {
-            ctx.report(kind, rule, url);
-            return Promise.reject(errorName ? refusal(url, rule, errorName) : networkError(url, rule.id));
-          }
+        let arg = first;
+        if (config) arg = config(first);
+        else {
+          const checked = all ? Array.from(first as Iterable<unknown>, check) : [check(first)];
+          for (const c of checked) if (held(c)) throw networkError(c[2], c[1]!.id);
+          arg = all ? checked.map((c) => c[0]) : checked[0]![0];
         }
-        return original.call(this, all ? checked.map((c) => c[0]) : checked[0]![0], ...rest);
+        return original.call(this, arg, ...rest);
       } catch (error) {
         return Promise.reject(error);
       }
     });
   };
   // The Cache API fetches what it is given; worklets (audio, paint, …) fetch their module.
-  guardUrlMethod(w.Cache?.prototype, 'add', 'fetch', null);
-  guardUrlMethod(w.Cache?.prototype, 'addAll', 'fetch', null, true);
-  guardUrlMethod((w as unknown as { Worklet?: { prototype: object } }).Worklet?.prototype, 'addModule', 'fetch', 'AbortError');
-
-  // FedCM: the browser fetches each provider's config URL (and its site's well-known file).
-  const identityHeld = (cfg: unknown): [unknown, Error | null] => {
-    const copy = { ...(cfg as Record<string, unknown>) };
-    if (copy.configURL === undefined) return [cfg, null];
-    const [href, rule, url] = check(String(copy.configURL));
-    copy.configURL = href;
-    if (rule) ctx.report('fetch', rule, url);
-    return [copy, rule && refusal(url, rule, 'NetworkError')];
-  };
-  const credentials = (w as unknown as { CredentialsContainer?: { prototype: object } }).CredentialsContainer?.prototype;
-  if (credentials) patchMethod(credentials as Record<string, Fn>, 'get', (original) => function (this: unknown, options?: unknown, ...rest: unknown[]) {
-    const identity = (options as { identity?: { providers?: Iterable<unknown> } } | null | undefined)?.identity;
-    if (!identity) return original.call(this, options, ...rest);
-    try {
-      const providers = Array.from(identity.providers ?? [], identityHeld);
-      const refused = providers.find(([, e]) => e);
-      if (refused) return Promise.reject(refused[1]);
-      return original.call(this, { ...(options as object), identity: { ...identity, providers: providers.map(([p]) => p) } }, ...rest);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  });
-  for (const [owner, method] of [['IdentityCredential', 'disconnect'], ['IdentityProvider', 'getUserInfo']] as const) {
-    const target = (w as unknown as Record<string, Record<string, Fn> | undefined>)[owner];
-    if (target) patchMethod(target, method, (original) => function (this: unknown, cfg: unknown, ...rest: unknown[]) {
-      try {
-        const [copy, error] = identityHeld(cfg);
-        return error ? Promise.reject(error) : original.call(this, copy, ...rest);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+  guardMethod(w.Cache?.prototype, 'add', false);
+  guardMethod(w.Cache?.prototype, 'addAll', true);
+  guardMethod((w as unknown as { Worklet?: { prototype: object } }).Worklet?.prototype, 'addModule', false);
+  // FedCM: the browser fetches each identity provider's config URL (and its site's well-known file).
+  guardMethod((w as unknown as { CredentialsContainer?: { prototype: object } }).CredentialsContainer?.prototype, 'get', false, (options) => {
+    const identity = (options as { identity?: { providers?: Iterable<Record<string, unknown>> } } | null | undefined)?.identity;
+    if (!identity) return options;
+    const providers = Array.from(identity.providers ?? [], (p) => {
+      const c = check(String(p.configURL));
+      if (held(c)) throw networkError(c[2], c[1]!.id);
+      return { ...p, configURL: c[0] };
     });
-  }
+    return { ...(options as object), identity: { ...identity, providers } };
+  });
 
   if (w.XMLHttpRequest) {
     const proto = w.XMLHttpRequest.prototype;
