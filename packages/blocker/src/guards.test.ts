@@ -1,6 +1,7 @@
 // @vitest-environment-options {"url":"https://www.shop.example.com/page"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBlocker } from './create-blocker.js';
+import { isCookieDeletion } from './guards.js';
 import { RULES, makeConsent, resetDom } from './test-utils/fixtures.js';
 import type { BlockedEvent, Blocker } from './types.js';
 
@@ -178,5 +179,191 @@ describe('withdrawal guards', () => {
     const second = createBlocker(makeConsent(), { rules: RULES });
     expect(globalThis.fetch).toBe(wrapped);
     second.destroy();
+  });
+});
+
+describe('the guard reads each argument once, and the browser gets what was read', () => {
+  const flipping = (url: string) => {
+    let reads = 0;
+    return { toString: () => (reads++ ? url : '/ok') };
+  };
+
+  // (URL subclasses and Requests with a shadowed `url`: happy-dom keeps both as plain overridable
+  // properties, so they are measured in Chromium, packages/browser/e2e/routes-network.e2e.test.ts.)
+  it('fetch: objects whose string value changes, and URLs the parser reads as another host', async () => {
+    start();
+    // Checked as '/ok', so '/ok' is what the browser is given, never the tracker it would say next.
+    await fetch(flipping(GA_HIT) as unknown as string);
+    await expect(fetch({ toString: () => GA_HIT } as unknown as string)).rejects.toThrow(TypeError);
+    await expect(fetch('/\\www.google-analytics.com/g/collect')).rejects.toThrow(TypeError);
+    await expect(fetch('/\t/www.google-analytics.com/g/collect')).rejects.toThrow(TypeError);
+    await fetch('/api');
+    await fetch('https://API.stripe.com./v1');
+    // An absolute URL goes as written: the browser parses the same string the same way.
+    expect(nativeFetch.mock.calls.map((c) => c[0])).toEqual(['/ok', '/api', 'https://API.stripe.com./v1']);
+  });
+
+  it('XMLHttpRequest.open gives the native open the URL it read, and send holds it', async () => {
+    start();
+    const nativeOpen = vi.spyOn(XMLHttpRequest.prototype, 'open');
+    try {
+      blocker?.destroy();
+      start(); // wrap over the spy
+      const x = new XMLHttpRequest();
+      x.open('POST', flipping(GA_HIT) as unknown as string);
+      x.send('x');
+      const y = new XMLHttpRequest();
+      y.open('POST', '/\\www.google-analytics.com/g/collect');
+      y.send('x');
+      expect(nativeOpen.mock.calls.map((c) => c[1])).toEqual(['/ok', 'https://www.google-analytics.com/g/collect']);
+      expect(nativeSend).toHaveBeenCalledTimes(1);
+      expect(nativeSend.mock.contexts[0]).toBe(x);
+    } finally {
+      nativeOpen.mockRestore();
+    }
+  });
+
+  it('sendBeacon: the value read once is the value sent', () => {
+    start();
+    expect(navigator.sendBeacon(flipping('/metrics') as unknown as string, 'x')).toBe(true);
+    expect(navigator.sendBeacon({ toString: () => GA_HIT } as unknown as string, 'x')).toBe(false);
+    expect(nativeBeacon.mock.calls.map((c) => c[0])).toEqual(['/ok']);
+  });
+
+  it('first-party proxies of tracker endpoints are held by the request guards', async () => {
+    const rules = RULES.map((r) => (r.id === 'google-analytics' ? { ...r, hosts: [...r.hosts, '*/g/collect?tid'] } : r));
+    blocker = createBlocker(makeConsent(), { rules, onBlocked: (e) => blocked.push(e) });
+    await expect(fetch('/g/collect?v=2&tid=G-1')).rejects.toThrow(TypeError);
+    expect(navigator.sendBeacon('https://sgtm.shop.example.com/g/collect?tid=G-1', 'x')).toBe(false);
+    await fetch('/g/collect-nothing?tid=1');
+    expect(nativeFetch).toHaveBeenCalledTimes(1);
+    expect(blocked.map((e) => `${e.kind}:${e.vendor}`)).toEqual(['fetch:google-analytics', 'beacon:google-analytics']);
+  });
+});
+
+describe('primitives beside fetch', () => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const calls: unknown[][] = [];
+  const fakes = {
+    fetchLater: (...a: unknown[]) => void calls.push(['fetchLater', ...a]),
+    Cache: class {
+      add(...a: unknown[]) {
+        calls.push(['add', ...a]);
+        return Promise.resolve();
+      }
+      addAll(...a: unknown[]) {
+        calls.push(['addAll', ...a]);
+        return Promise.resolve();
+      }
+    },
+    Worklet: class {
+      addModule(...a: unknown[]) {
+        calls.push(['addModule', ...a]);
+        return Promise.resolve();
+      }
+    },
+    PaymentRequest: class {
+      constructor(...a: unknown[]) {
+        calls.push(['PaymentRequest', ...a]);
+      }
+    },
+    WebSocketStream: class {
+      constructor(...a: unknown[]) {
+        calls.push(['WebSocketStream', ...a]);
+      }
+    },
+    CredentialsContainer: class {
+      get(...a: unknown[]) {
+        calls.push(['credentials.get', ...a]);
+        return Promise.resolve(null);
+      }
+    },
+  };
+  beforeEach(() => {
+    calls.length = 0;
+    Object.assign(g, fakes);
+  });
+  afterEach(() => {
+    blocker?.destroy();
+    blocker = undefined;
+    for (const k of Object.keys(fakes)) delete g[k];
+  });
+
+  it('fetchLater, Cache add/addAll, worklet modules, WebSocketStream, PaymentRequest and FedCM refuse a held vendor', async () => {
+    start();
+    const G = g as unknown as typeof fakes;
+    expect(() => G.fetchLater(GA_HIT)).toThrow(TypeError);
+    const cache = new G.Cache();
+    await expect(cache.add(GA_HIT)).rejects.toThrow(TypeError);
+    await expect(cache.addAll(['/own.css', GA_HIT])).rejects.toThrow(TypeError);
+    await expect(new G.Worklet().addModule('https://www.facebook.com/w.js')).rejects.toThrow(/meta-pixel/);
+    expect(() => new G.WebSocketStream('wss://in.hotjar.com/ws')).toThrow(/hotjar/);
+    const Native = G.WebSocketStream.prototype.constructor as unknown as new (u: string) => object;
+    expect(() => new Native('wss://in.hotjar.com/ws')).toThrow(/hotjar/);
+    const total = { total: { label: 'x', amount: { currency: 'EUR', value: '1' } } };
+    expect(() => new G.PaymentRequest([{ supportedMethods: 'https://www.facebook.com/pay' }], total)).toThrow(/meta-pixel/);
+    const fedcm = { identity: { providers: [{ configURL: 'https://www.facebook.com/fedcm.json', clientId: '1' }] } };
+    await expect(new G.CredentialsContainer().get(fedcm)).rejects.toThrow(/meta-pixel/);
+    expect(calls).toEqual([]);
+    // Others pass, with the value that was checked.
+    G.fetchLater('/later');
+    await cache.addAll(['/own.css']);
+    new G.PaymentRequest([{ supportedMethods: 'basic-card' }], total);
+    await new G.CredentialsContainer().get({ identity: { providers: [{ configURL: 'https://idp.example/c.json', clientId: '1' }] } });
+    expect(calls.map((c) => c[0])).toEqual(['fetchLater', 'addAll', 'PaymentRequest', 'credentials.get']);
+    expect(calls[1]?.[1]).toEqual(['/own.css']);
+  });
+});
+
+describe('cookies', () => {
+  it("holds the native setter wherever it lives up the document's prototype chain", () => {
+    start();
+    for (let proto = Object.getPrototypeOf(document) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+      Object.getOwnPropertyDescriptor(proto, 'cookie')?.set?.call(document, '_ga=GA1.1.1.1; path=/; max-age=9999');
+    }
+    expect(document.cookie).not.toContain('_ga=');
+  });
+
+  it('writes the string it checked, not an object that changes its answer', () => {
+    start();
+    let reads = 0;
+    document.cookie = { toString: () => (reads++ ? '_fbp=fb.1.1; path=/' : 'ok=1; path=/') } as unknown as string;
+    expect(document.cookie).toBe('ok=1');
+  });
+
+  it('counts as a deletion only what the cookie parser reads as one', () => {
+    expect(isCookieDeletion('_ga=; max-age=0')).toBe(true);
+    expect(isCookieDeletion('_ga=; Max-Age=-1; path=/')).toBe(true);
+    expect(isCookieDeletion('_ga=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/')).toBe(true);
+    expect(isCookieDeletion('_ga=x; max-age=0x')).toBe(false); // ignored by the parser: a session cookie
+    expect(isCookieDeletion('_ga=x; max-age=-1; max-age=9999')).toBe(false); // the last one wins
+    expect(isCookieDeletion('_ga=x; max-age=9999; expires=Thu, 01 Jan 1970 00:00:00 GMT')).toBe(false);
+    expect(isCookieDeletion('_ga=x; expires=1970')).toBe(false);
+    expect(isCookieDeletion('_ga=x; expires=Thu, 31 Feb 2000 00:00:00 GMT')).toBe(false);
+    expect(isCookieDeletion('_ga=x; expires=Wed, 01 Jan 1000 00:00:00 GMT')).toBe(false);
+    expect(isCookieDeletion('_ga=x')).toBe(false);
+  });
+
+  it('cookieStore.set: the name checked is the name written, inherited fields included', async () => {
+    const written: unknown[] = [];
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.CookieStore = class {
+      set(...a: unknown[]) {
+        written.push(a);
+        return Promise.resolve();
+      }
+    };
+    try {
+      start();
+      const store = new (g.CookieStore as new () => CookieStore)();
+      let reads = 0;
+      await store.set({ get name() { return reads++ ? '_ga' : 'ok'; }, value: '1' } as CookieInit);
+      await store.set(Object.create({ name: '_gid', value: '1' }) as CookieInit);
+      await store.set('_ga_X', '1');
+      await store.set(Object.create({ name: 'theme', value: 'dark', path: '/' }) as CookieInit);
+      expect(written).toEqual([[{ name: 'ok', value: '1' }], [{ name: 'theme', value: 'dark', path: '/' }]]);
+    } finally {
+      delete g.CookieStore;
+    }
   });
 });

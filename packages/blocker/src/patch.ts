@@ -65,3 +65,10 @@ export function patchAccessor(
 
 /** Wrap only the setter (see patchAccessor). */
 export const patchSetter = (proto: object, key: string, wrap: (set: Accessor) => Accessor): Restore => patchAccessor(proto, key, null, wrap);
+
+/** The object up `obj`'s prototype chain that owns `key` (where a native accessor lives), or null. */
+export function ownerOf(obj: object, key: string): object | null {
+  let owner: object | null = obj;
+  while (owner && !Object.getOwnPropertyDescriptor(owner, key)) owner = Object.getPrototypeOf(owner) as object | null;
+  return owner;
+}

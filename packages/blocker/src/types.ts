@@ -6,7 +6,10 @@ export type NamePattern = string | { prefix: string };
 /**
  * What the blocker knows about one vendor, as data (@consentry/vendors builds these from its catalog).
  * `hosts` entries are hostname suffixes (`google-analytics.com` matches `region1.google-analytics.com`),
- * optionally followed by a path prefix (`www.google.com/maps`).
+ * optionally followed by a path prefix (`www.google.com/maps`; a path entry is more specific than a bare
+ * host entry of the same host), or endpoint patterns, the host `*` then `/path?param`, matched on any
+ * host (first party included) by the request guards only: a first-party proxy of a tracker endpoint
+ * (GA4's `/g/collect?tid`).
  */
 export interface VendorRule {
   id: string;

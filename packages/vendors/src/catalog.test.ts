@@ -74,7 +74,7 @@ describe('vendor catalog', () => {
     expect(new URL(def.privacyPolicy).protocol).toBe('https:');
     expect(typeof def.load).toBe('function');
     expect(def.hosts.length).toBeGreaterThan(0);
-    for (const host of def.hosts) expect(host).toMatch(/^([a-z\d-]+\.)+[a-z]{2,}(\/[\w./-]*)?$/);
+    for (const host of def.hosts) expect(host).toMatch(/^(([a-z\d-]+\.)+[a-z]{2,}(\/[\w./-]*)?|\*\/[\w./-]+\?\w+)$/);
     for (const cookie of def.cookies) {
       expect(cookie.name.trim()).toBe(cookie.name);
       expect(cookie.name).not.toBe('');

@@ -34,7 +34,11 @@ export interface VendorDefinition {
   /** What the vendor does with the visitor's data, in English (ui translates by `vendor.<id>.purpose`). */
   purpose: string;
   privacyPolicy: string;
-  /** Hostname suffixes, optionally with a path prefix (`www.google.com/maps`), for automatic blocking. */
+  /**
+   * Hostname suffixes, optionally with a path prefix (`www.google.com/maps`), for automatic blocking; and
+   * endpoint patterns: the host `*` then `/path?param` (GA4's `/g/collect?tid`): a tracker endpoint proxied
+   * on any host, first party included, matched only by the request guards (fetch, XHR, beacons).
+   */
   hosts: readonly string[];
   /** Hosts that depend on config (a self-hosted Matomo's URL). */
   hostsFrom?: (params: VendorParams) => string[];

@@ -94,3 +94,36 @@ describe('core + Consent Mode + blocker + vendor loader together', () => {
     expect(pixel.getAttribute('src')).toBeNull();
   });
 });
+
+describe('host rules own all of a vendor’s traffic, not only its script', () => {
+  it("GTM's own pings and diagnostics on its shared host are GTM's; gtag.js stays GA's and Ads'", () => {
+    const consent = makeConsent({ vendors: { 'google-tag-manager': { id: 'GTM-ABC1234' }, 'google-analytics': { id: 'G-ABC1234' } } });
+    const blocker = createBlocker(consent, { rules: toBlockerRules(catalog, consent.config.vendors) });
+    cleanups.push(blocker.destroy);
+    const owner = (url: string) => blocker.blockedBy(url)?.id ?? null;
+    for (const url of [
+      'https://www.googletagmanager.com/a?id=GTM-ABC1234&cv=1&v=3&t=t',
+      'https://www.googletagmanager.com/td?id=GTM-ABC1234',
+      'https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234',
+      'https://www.googletagmanager.com/ns.html?id=GTM-ABC1234',
+      'https://www.googletagmanager.com/static/service_worker/5c00/sw_iframe.html',
+    ]) {
+      expect(owner(url), url).toBe('google-tag-manager');
+    }
+    expect(['google-analytics', 'google-ads']).toContain(owner('https://www.googletagmanager.com/gtag/js?id=G-ABC1234'));
+    consent.update({ statistics: true, vendors: { 'google-tag-manager': true, 'google-analytics': false } });
+    expect(owner('https://www.googletagmanager.com/a?id=GTM-ABC1234&v=3')).toBeNull();
+    consent.update({ statistics: false });
+    expect(owner('https://www.googletagmanager.com/a?id=GTM-ABC1234&v=3')).toBe('google-tag-manager');
+  });
+
+  it('first-party proxies of GA4 and Meta endpoints (server-side tagging) are held by the request guards', async () => {
+    wire({ vendors: { 'google-analytics': { id: 'G-ABC1234' }, 'meta-pixel': { id: '1234567890' } } });
+    await expect(fetch('/g/collect?v=2&tid=G-ABC1234&en=page_view')).rejects.toThrow(/google-analytics/);
+    await expect(fetch('https://sgtm.shop.example.com/g/collect?v=2&tid=G-ABC1234')).rejects.toThrow(/google-analytics/);
+    await expect(fetch('/tr/?id=1234567890&ev=PageView')).rejects.toThrow(/meta-pixel/);
+    await fetch('/tr/'); // a Turkish page is not a pixel
+    await fetch('/api/collect?tid=1');
+    expect(network.mock.calls.map((c) => new URL(String(c[0]), location.href).href)).toEqual(['https://www.shop.example.com/tr/', 'https://www.shop.example.com/api/collect?tid=1']);
+  });
+});

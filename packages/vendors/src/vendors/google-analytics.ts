@@ -9,7 +9,8 @@ export const googleAnalytics: VendorDefinition = {
   kind: 'analytics',
   purpose: 'Measures how visitors use the site (pages viewed, time spent, where they came from) to produce usage statistics.',
   privacyPolicy: 'https://policies.google.com/privacy',
-  hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com'],
+  // `*/g/collect?tid`: a first-party proxy of the GA4 endpoint (server-side tagging), for the request guards.
+  hosts: ['www.googletagmanager.com/gtag/', 'google-analytics.com', 'analytics.google.com', '*/g/collect?tid'],
   // GA4 (gtag.js, what `load` injects) never sets the legacy urchin/ga.js `__utm*` cookies the
   // database lists for Google Analytics: disclose what the configured product sets.
   cookies: GOOGLE_ANALYTICS_COOKIES.filter((c) => !c.name.startsWith('__utm')),

@@ -9,7 +9,9 @@ export const googleTagManager: VendorDefinition = {
   kind: 'tag-manager',
   purpose: 'Loads the measurement and marketing tags the site has configured; it sets no cookies itself, the tags it loads may.',
   privacyPolicy: 'https://policies.google.com/privacy',
-  hosts: ['www.googletagmanager.com/gtm.js', 'www.googletagmanager.com/ns.html'],
+  // The whole host: besides gtm.js and ns.html the container sends its own pings (`/a?id=GTM-…`,
+  // `/td`). Paths another vendor names (`/gtag/`) stay that vendor's: a path entry is more specific.
+  hosts: ['www.googletagmanager.com'],
   cookies: GOOGLE_TAG_MANAGER_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^GTM-[A-Z0-9]{4,}$/, example: 'a container id like GTM-XXXXXXX' },
   load(params, context) {

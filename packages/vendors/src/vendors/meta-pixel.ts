@@ -9,7 +9,8 @@ export const metaPixel: VendorDefinition = {
   kind: 'advertising',
   purpose: 'Measures the results of Facebook and Instagram ads and builds audiences to show visitors ads on Meta platforms.',
   privacyPolicy: 'https://www.facebook.com/privacy/policy/',
-  hosts: ['connect.facebook.net', 'facebook.com', 'facebook.net'],
+  // `*/tr?ev`: a first-party proxy of the pixel endpoint, for the request guards.
+  hosts: ['connect.facebook.net', 'facebook.com', 'facebook.net', '*/tr?ev'],
   cookies: META_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{6,20}$/, example: 'a pixel id of digits like 1234567890123456' },
   consent(granted) {
