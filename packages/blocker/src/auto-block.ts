@@ -12,7 +12,9 @@ export function observeInsertions(check: (el: Element) => boolean, onFound: () =
   const observer = new MutationObserver((records) => {
     let found = false;
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes)) {
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i]!;
         if (node.nodeType === 1 && check(node as Element)) found = true;
       }
     }

@@ -1,43 +1,84 @@
+import { holdingRule } from './context.js';
+import { watchedName } from './attr-check.js';
+import { natives, once } from './natives.js';
 import { patchAccessor, patchMethod } from './patch.js';
 import type { BlockerContext } from './context.js';
-import type { AttrCheck } from './element-hooks.js';
+import type { AttrCheck } from './attr-check.js';
 
-const SELECTOR = 'script,[src],[srcset],[href],[poster],[data],[background],[imagesrcset],[ping],[srcdoc]';
-const NAMES = 'src srcset href xlink:href poster data background imagesrcset ping srcdoc'.split(' ');
+/** Elements that may carry something the check refuses (SVG ones by name: an `xlink:href` may have any prefix). */
+const SELECTOR =
+  'script,iframe,frame,object,embed,meta,set,animate,template,image,use,feImage,feimage,[src],[srcset],[href],[poster],[data],[background],[imagesrcset],[ping],[srcdoc],[attributionsrc]';
 
 /**
  * Puts markup that reached a document without an attribute API (parsed, cloned, adopted from another
- * document) through the same attribute check. `scripts: false` leaves scripts alone where the parser
- * already made them inert (innerHTML-style fragments), so they do not become releasable markup.
+ * document) through the same attribute check, including `<template>` contents and open shadow roots
+ * (declarative shadow DOM). `scripts: false` leaves scripts alone where the parser already made them inert
+ * (innerHTML-style fragments), so they do not become releasable markup.
  */
 export function sweep(allow: AttrCheck, root: Node, scripts = true): void {
+  const n = natives();
   const found = (root as ParentNode).querySelectorAll?.(SELECTOR) ?? [];
-  for (const el of root.nodeType === 1 ? [root as Element, ...found] : found) {
-    if (!scripts && el.localName === 'script') continue;
-    for (const name of NAMES) {
-      const value = el.getAttribute(name);
+  const list: Element[] = root.nodeType === 1 ? [root as Element, ...found] : Array.from(found);
+  for (const el of list) {
+    const tag = n.localName.call(el) as string;
+    if (tag === 'template') sweep(allow, (el as HTMLTemplateElement).content, scripts);
+    if (el.shadowRoot) sweep(allow, el.shadowRoot, scripts);
+    if (!scripts && tag === 'script') continue;
+    for (const qname of el.getAttributeNames()) {
+      if (watchedName(qname) === null) continue;
+      const value = n.getAttribute.call(el, qname) as string | null;
       // A held frame or script rewrote itself; anything else refused loses the attribute.
-      if (value !== null && !allow(el, name, value) && el.getAttribute(name) === value) el.removeAttribute(name);
+      if (value !== null && !allow(el, qname, value) && n.getAttribute.call(el, qname) === value) n.removeAttribute.call(el, qname);
     }
   }
 }
 
 /**
  * Markup that can load anything has one of these attribute names, or an element whose `href` loads
- * (`<link>`, `<base>`, SVG). Attribute names are never entity-decoded, so this is a safe pre-filter:
- * the usual `innerHTML` of text and `<a href>` links costs one regular-expression test.
+ * (`<link>`, `<base>`, SVG). Attribute names are never entity-decoded, so this is a safe pre-filter.
  */
-const MAY_LOAD = /\b(src|srcset|srcdoc|poster|data|background|ping|imagesrcset)\s*=|<(link|base|svg)/i;
+const MAY_LOAD = /\b(src|srcset|srcdoc|poster|data|background|ping|imagesrcset|attributionsrc)\s*=|<(link|base|svg|meta)/i;
+/** Elements and attributes with more to them than a URL: such markup is always parsed and checked. */
+const PARSE = /<(svg|base|meta|link|i?frame|object|embed)|srcdoc/i;
+/**
+ * Every value of a loading attribute, as the HTML tokenizer delimits it. The search resumes right after
+ * each `name=`, so a real attribute is found even when a false match (inside another value) came first.
+ */
+const LOADS = /\b(?:src|srcset|poster|data|background|ping|imagesrcset|attributionsrc)\s*=\s*("[^"]*"|'[^']*'|[^\t\n\f\r >]*)/gi;
+
+/**
+ * True when no loading attribute of the markup can hold a vendor URL now: each value is read without
+ * parsing (no character reference in it, so it reads as the browser will), and any scheme other than
+ * http(s) goes to the full check. The common `innerHTML` of first-party images costs a regular expression.
+ */
+function firstPartyOnly(ctx: BlockerContext, html: string): boolean {
+  if (PARSE.test(html)) return false;
+  LOADS.lastIndex = 0;
+  for (let m = LOADS.exec(html); m; m = LOADS.exec(html)) {
+    LOADS.lastIndex = m.index + m[0].length - m[1]!.length;
+    let value = m[1]!;
+    if (value.charCodeAt(0) === 34 || value.charCodeAt(0) === 39) value = value.slice(1, -1);
+    if (value.includes('&')) return false;
+    for (const part of value.split(/[\s,]+/)) {
+      if (!part) continue;
+      if (part.includes(':') && !/^https?:\/\//i.test(part)) return false;
+      if (holdingRule(ctx, ctx.hosts(part))) return false;
+    }
+  }
+  return true;
+}
 
 /** HTML given as a string, with what the attribute check refuses taken out; untouched when nothing is refused. */
 export function cleanHtml(ctx: BlockerContext, allow: AttrCheck, html: string, scripts: boolean): string {
-  if (ctx.inInternal || !MAY_LOAD.test(html)) return html;
+  if (!MAY_LOAD.test(html) || firstPartyOnly(ctx, html)) return html;
   // A template's content belongs to a document without a browsing context: parsing it loads nothing.
-  const t = document.createElement('template');
-  ctx.internal(() => (t.innerHTML = html));
-  const before = t.innerHTML;
+  // The native setter: no page code (a patched prototype, an observer) runs for the blocker's parse.
+  const n = natives();
+  const t = n.createElement.call(document, 'template') as HTMLTemplateElement;
+  n.innerHTML.call(t, html);
+  const before = n.innerHTMLGet.call(t) as string;
   sweep(allow, t.content, scripts);
-  const after = t.innerHTML;
+  const after = n.innerHTMLGet.call(t) as string;
   return after === before ? html : after;
 }
 
@@ -47,15 +88,23 @@ const INSERTIONS =
   'CharacterData:before,after,replaceWith DocumentType:before,after,replaceWith Range:insertNode,surroundContents';
 
 type Win = Window & typeof globalThis;
+type AnyFn = (this: unknown, ...a: unknown[]) => unknown;
 
 /**
- * String sinks (innerHTML and kin, createContextualFragment, document.write) are cleaned before the
- * browser parses them; nodes entering a document (insertion, import, adoption) are swept first.
- * `inserted` runs after each: a frame that came with them is reachable now and gets its guard.
+ * String sinks (innerHTML and kin, createContextualFragment, document.write, parseHTMLUnsafe,
+ * execCommand('insertHTML')) are cleaned before the browser parses them; nodes entering a document
+ * (insertion, import, adoption) are swept first. `inserted` runs after each: a frame that came with them
+ * is reachable now and gets its guard.
  */
 export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: () => void): void {
   const get = (name: string) => (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
-  const clean = (html: unknown, scripts: boolean) => cleanHtml(ctx, allow, String(html), scripts);
+  /** The markup to hand the browser: the value converted once (a TrustedHTML stays one) unless cleaning changed it. */
+  const clean = (v: unknown, scripts: boolean): unknown => {
+    if (v === null) return v; // innerHTML's null is the empty string: nothing to clean
+    const { text, pass } = once(v);
+    const out = cleanHtml(ctx, allow, text, scripts);
+    return out === text ? pass : out;
+  };
   for (const [ctor, prop] of [['Element', 'innerHTML'], ['Element', 'outerHTML'], ['ShadowRoot', 'innerHTML']] as const) {
     const proto = get(ctor);
     if (proto) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
@@ -73,24 +122,38 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
     ['Document', 'writeln', -1, true],
   ] as const) {
     const proto = get(ctor);
-    if (proto) patchMethod(proto as Record<string, unknown>, method, (original) => function (this: unknown, ...a: unknown[]) {
+    if (proto) patchMethod(proto as Record<string, AnyFn>, method, (original) => function (this: unknown, ...a: unknown[]) {
       const args = at < 0 ? [clean(a.join(''), scripts)] : (a.splice(at, 1, clean(a[at], scripts)), a);
-      const result = (original as (...x: unknown[]) => unknown).apply(this, args);
+      const result = original.apply(this, args);
       inserted();
       return result;
     });
   }
+  // A new document from a string (its declarative shadow roots may be closed: unreachable once parsed).
+  const D = w.Document as unknown as Record<string, AnyFn> | undefined;
+  if (D && typeof D.parseHTMLUnsafe === 'function') {
+    patchMethod(D, 'parseHTMLUnsafe', (original) => function (this: unknown, html: unknown, ...rest: unknown[]) {
+      return original.call(this, clean(html, false), ...rest);
+    });
+  }
+  // Editing commands parse HTML into the page's own document, past every other hook.
+  const doc = get('Document') as Record<string, AnyFn> | undefined;
+  if (doc) patchMethod(doc, 'execCommand', (original) => function (this: unknown, ...a: unknown[]) {
+    if (/^inserthtml$/i.test(String(a[0])) && a.length > 2) a[2] = clean(a[2], false);
+    return original.apply(this, a);
+  });
   for (const group of INSERTIONS.split(' ')) {
     const [ctor, methods] = group.split(':') as [string, string];
     const proto = get(ctor);
     for (const method of methods.split(',')) {
-      if (proto) patchMethod(proto as Record<string, unknown>, method, (original) => function (this: Node, ...a: unknown[]) {
-        if (!ctx.inInternal) {
-          // Nodes of this document got every URL through a checked API; another document's did not.
-          const doc = this.ownerDocument ?? this;
-          for (const n of a as Node[]) if (n?.nodeType && n.ownerDocument !== doc) sweep(allow, n);
+      if (proto) patchMethod(proto as Record<string, AnyFn>, method, (original) => function (this: unknown) {
+        // Nodes of this document got every URL through a checked API; another document's did not.
+        const doc = (this as Node).ownerDocument ?? this;
+        for (let i = 0; i < arguments.length; i++) {
+          const node = arguments[i] as Node | null;
+          if (node !== null && typeof node === 'object' && node.nodeType && node.ownerDocument !== doc) sweep(allow, node);
         }
-        const result = (original as (...x: unknown[]) => unknown).apply(this, a);
+        const result = original.apply(this, arguments as unknown as unknown[]);
         inserted();
         return result;
       });

@@ -2,6 +2,7 @@ import { observeInsertions } from './auto-block.js';
 import { createAttrCheck, installElementHooks } from './element-hooks.js';
 import { installGuards } from './guards.js';
 import { cleanHtml, installMarkupHooks, sweep } from './markup.js';
+import { dropNatives, takeNatives } from './natives.js';
 import { patchAccessor, patchMethod, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { ElementHookOptions } from './element-hooks.js';
@@ -15,6 +16,7 @@ export interface RealmOptions extends ElementHookOptions {
 }
 
 const FRAMES = ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'];
+const FRAME_OR_SCRIPT = /^(script|i?frame|object|embed)$/;
 
 /**
  * Every same-origin window the page can reach (a fresh about:blank or srcdoc frame, a document.open'ed
@@ -30,7 +32,16 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   const nonce = ctx.options.nonce;
   // The first script of a srcdoc document asks its parent for its own window: our getter guards it.
   const boot = `<script${nonce ? ` nonce="${nonce}"` : ''}>(frameElement||0).contentWindow</script>`;
-  const allow = createAttrCheck(ctx, opts, (html) => (html.startsWith(boot) ? html : boot + cleanHtml(ctx, allow, html, true)));
+  // Page-written HTML for a frame (srcdoc, an HTML Blob): cleaned, with the bootstrap first (after a
+  // doctype, which must stay first to keep standards mode).
+  const frameDoc = (html: string): string => {
+    const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
+    // Already guarded (read back and written again): the rest is still checked, it may have been appended to.
+    const rest = html.slice(doctype.length + (html.startsWith(boot, doctype.length) ? boot.length : 0));
+    return doctype + boot + cleanHtml(ctx, allow, rest, true);
+  };
+  takeNatives(globalThis as Win);
+  const allow = createAttrCheck(ctx, opts, frameDoc);
 
   const docs = new WeakSet<Document>();
   // A frame that navigated has a new window: guarded before the page's own load handlers run.
@@ -65,7 +76,7 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
         if (!seen.has(f)) guard((seen.add(f), f));
       }
     };
-    installElementHooks(w, allow);
+    installElementHooks(w, allow, frameDoc);
     installMarkupHooks(ctx, w, allow, frames);
     if (opts.guards) installGuards(ctx, w);
     for (const name of FRAMES) {
@@ -90,10 +101,17 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   if (onFound) {
     patches.push(
       observeInsertions((el) => {
-        sweep(allow, el);
-        return el.localName === 'script' || el.localName === 'iframe' || !!el.querySelector('script,iframe');
+        const tag = el.localName;
+        // What the parser inserts reached no hook. After parsing, every node of the document came
+        // through a checked API (the string sinks and insertions above): no second walk of its subtree.
+        if (document.readyState === 'loading') sweep(allow, el);
+        else if (FRAME_OR_SCRIPT.test(tag)) sweep(allow, el);
+        return tag === 'script' || tag === 'iframe' || (el.firstElementChild !== null && el.querySelector('script,iframe') !== null);
       }, onFound),
     );
   }
-  return () => unpatch(start);
+  return () => {
+    unpatch(start);
+    dropNatives();
+  };
 }

@@ -20,7 +20,7 @@ describe.skipIf(!hasChromium)(`refusing proxy${noChromium}`, () => {
     await site?.close();
   });
 
-  it('sees what reaches the network, beside interception'), async () => {
+  it('sees what reaches the network, beside interception', async () => {
     const context = await browser.newContext();
     const intercepted = await stubThirdParties(context);
     const page = await context.newPage();

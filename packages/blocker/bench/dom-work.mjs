@@ -1,0 +1,114 @@
+// The page's own DOM work with and without the guard (the script tag build), in real Chromium.
+// Alternates bare / guarded page loads (fresh context each), medians of N, and prints the ratios,
+// plus the guard's synchronous run (a performance mark before and after its <script>).
+//   node packages/blocker/bench/dom-work.mjs [--dist packages/browser/dist] [--runs 7]
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const DIST = resolve(arg('dist', join(ROOT, 'packages/browser/dist')));
+const RUNS = Number(arg('runs', 7));
+const script = readFileSync(join(DIST, 'consentry.min.js'));
+
+const CONFIG = `<script type="application/json" id="consentry-config">
+{ "categories": { "statistics": {}, "targeting": {} },
+  "vendors": { "google-analytics": { "id": "G-BENCH1" }, "meta-pixel": { "id": "1234567890" } } }
+</script>`;
+const page = (guarded) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dom work</title>
+${guarded ? CONFIG : ''}<script>performance.mark('g0')</script>${guarded ? '<script src="/consentry.min.js"></script>' : ''}<script>performance.mark('g1')</script>
+</head><body><main id="box"></main></body></html>`;
+const GIF = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (url.pathname === '/consentry.min.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+  if (url.pathname === '/pixel.gif') return res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' }).end(GIF);
+  if (url.pathname === '/api') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  if (url.pathname === '/bare' || url.pathname === '/guarded') return res.writeHead(200, { 'content-type': 'text/html' }).end(page(url.pathname === '/guarded'));
+  res.writeHead(404).end();
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+/** The four workloads of issue 18, each timed in the page; ms. */
+async function workloads(p) {
+  return p.evaluate(async () => {
+    const box = document.getElementById('box');
+    const time = (fn) => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    };
+    const out = {};
+    out.images = time(() => {
+      for (let i = 0; i < 5000; i++) {
+        const img = document.createElement('img');
+        img.src = '/pixel.gif';
+        img.alt = '';
+        box.appendChild(img);
+      }
+    });
+    // The observer's records for the appends are delivered as a microtask: inside the measured window.
+    let t = performance.now();
+    await Promise.resolve();
+    out.images += performance.now() - t;
+    box.textContent = '';
+    const card = (i) => `<p class="card"><img src="/pixel.gif" alt="item ${i}" width="1" height="1"> <span>Item ${i}</span> <a href="/items/${i}">more</a></p>`;
+    out.innerHTML = time(() => {
+      for (let i = 0; i < 2000; i++) box.innerHTML = card(i);
+    });
+    t = performance.now();
+    await Promise.resolve();
+    out.innerHTML += performance.now() - t;
+    box.textContent = '';
+    const els = Array.from({ length: 50 }, () => box.appendChild(document.createElement('div')));
+    out.setAttribute = time(() => {
+      for (let i = 0; i < 5000; i++) {
+        const el = els[i % 50];
+        el.setAttribute(i % 2 ? 'class' : 'data-index', `v${i}`);
+      }
+    });
+    t = performance.now();
+    await Promise.resolve();
+    out.setAttribute += performance.now() - t;
+    t = performance.now();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => fetch(`/api?n=${i}`).then((r) => r.text())));
+    out.fetch = performance.now() - t;
+    const [g0] = performance.getEntriesByName('g0');
+    const [g1] = performance.getEntriesByName('g1');
+    out.startup = g1.startTime - g0.startTime;
+    return out;
+  });
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const results = { bare: [], guarded: [] };
+for (let run = 0; run < RUNS; run++) {
+  const order = run % 2 ? ['guarded', 'bare'] : ['bare', 'guarded'];
+  for (const kind of order) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${base}/${kind}`);
+    await p.waitForLoadState('load');
+    results[kind].push(await workloads(p));
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+for (const key of ['images', 'innerHTML', 'setAttribute', 'fetch', 'startup']) {
+  const bare = median(results.bare.map((r) => r[key]));
+  const guarded = median(results.guarded.map((r) => r[key]));
+  rows.push({ workload: key, bare_ms: bare.toFixed(2), guarded_ms: guarded.toFixed(2), ratio: key === 'startup' ? '-' : (guarded / bare).toFixed(2) });
+}
+console.log(`dist: ${DIST}, runs: ${RUNS}`);
+console.table(rows);
