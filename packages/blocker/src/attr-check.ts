@@ -34,6 +34,9 @@ const URL_NAMES = new Set('src srcset poster data background imagesrcset ping at
 const SMIL = new Set(['set', 'animate']);
 const SMIL_VALUES = new Set(['to', 'from', 'by', 'values']);
 const UPPER_OR_PREFIX = /[A-Z:]/;
+const URL_LIST = /[\s,]+/;
+const SMIL_LIST = /[\s;]+/;
+const REFRESH_LIST = /[\s;,'"=]+/;
 
 /** The lower-case local name when the check watches it, else null (prefixes: `xlink:href`, `foo:href`). */
 export function watchedName(qname: string): string | null {
@@ -134,18 +137,15 @@ export type AttrCheck = (el: Element, name: string, value: string | null) => boo
  */
 export function createAttrCheck(ctx: BlockerContext, opts: ElementHookOptions, frameDoc: (html: string) => string): AttrCheck {
   const n = natives();
-  const refused = (value: string, split: RegExp): boolean => {
-    for (const part of value.split(split)) {
-      const rule = part && holdingRule(ctx, ctx.hosts(part));
-      if (rule) {
-        ctx.report('image', rule, value);
-        return true;
-      }
-    }
-    return false;
+  const held = (value: string, part: string): boolean => {
+    const rule = part !== '' && holdingRule(ctx, ctx.hosts(part));
+    if (rule) ctx.report('image', rule, value);
+    return !!rule;
   };
+  // One URL (the usual case) is looked up as it is, with no allocation; lists are split first.
+  const refused = (value: string, split: RegExp): boolean => (split.test(value) ? value.split(split).some((part) => held(value, part)) : held(value, value));
   const refreshRefused = (content: string | null): boolean =>
-    !!content && (content.split(/[\s;,'"=]+/).some((t) => frameUrlRefused(t)) || refused(content, /[\s;,'"=]+/));
+    !!content && (content.split(REFRESH_LIST).some((t) => frameUrlRefused(t)) || refused(content, REFRESH_LIST));
 
   return (el, qname, value) => {
     const name = watchedName(qname);
@@ -194,9 +194,9 @@ export function createAttrCheck(ctx: BlockerContext, opts: ElementHookOptions, f
         break;
       default:
         // SMIL writes these into the animated element's href: refused whatever attribute it names.
-        if (SMIL.has(tag) && SMIL_VALUES.has(name)) return value === null || !opts.images || !refused(value, /[\s;]+/);
+        if (SMIL.has(tag) && SMIL_VALUES.has(name)) return value === null || !opts.images || !refused(value, SMIL_LIST);
     }
     if (value === null || !opts.images || !(URL_NAMES.has(name) || name === 'href')) return true;
-    return !refused(value, /[\s,]+/);
+    return !refused(value, URL_LIST);
   };
 }

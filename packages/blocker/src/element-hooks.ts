@@ -56,6 +56,11 @@ export function installElementHooks(w: Win, allow: AttrCheck, frameDoc: (html: s
     for (const prop of props.split(' ')) {
       const name = attrName(prop);
       if (Object.getOwnPropertyDescriptor(proto, prop)?.set) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
+        // A string (nearly always) needs no conversion and no allocation.
+        if (typeof v === 'string') {
+          if (allow(this as Element, name, v)) set.call(this, v);
+          return;
+        }
         const { text, pass } = once(v);
         if (allow(this as Element, name, text)) set.call(this, pass);
       });
@@ -145,6 +150,7 @@ function installAttributeMethods(w: Win, allow: AttrCheck): void {
     if (arguments.length < 2) return original.apply(this, arguments as unknown as unknown[]);
     const qname = typeof name === 'string' ? name : String(name);
     if (watchedName(qname) === null) return original.call(this, qname, value);
+    if (typeof value === 'string') return allow(this as Element, qname, value) ? original.call(this, qname, value) : undefined;
     const { text, pass } = once(value);
     return allow(this as Element, qname, text) ? original.call(this, qname, pass) : undefined;
   });

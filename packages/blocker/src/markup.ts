@@ -46,6 +46,9 @@ const PARSE = /<(svg|base|meta|link|i?frame|object|embed)|srcdoc/i;
  */
 const LOADS = /\b(?:src|srcset|poster|data|background|ping|imagesrcset|attributionsrc)\s*=\s*("[^"]*"|'[^']*'|[^\t\n\f\r >]*)/gi;
 
+const LIST = /[\s,]+/;
+const HTTP = /^https?:\/\//i;
+
 /**
  * True when no loading attribute of the markup can hold a vendor URL now: each value is read without
  * parsing (no character reference in it, so it reads as the browser will), and any scheme other than
@@ -59,9 +62,9 @@ function firstPartyOnly(ctx: BlockerContext, html: string): boolean {
     let value = m[1]!;
     if (value.charCodeAt(0) === 34 || value.charCodeAt(0) === 39) value = value.slice(1, -1);
     if (value.includes('&')) return false;
-    for (const part of value.split(/[\s,]+/)) {
+    for (const part of LIST.test(value) ? value.split(LIST) : [value]) {
       if (!part) continue;
-      if (part.includes(':') && !/^https?:\/\//i.test(part)) return false;
+      if (part.includes(':') && !HTTP.test(part)) return false;
       if (holdingRule(ctx, ctx.hosts(part))) return false;
     }
   }
