@@ -1,3 +1,4 @@
+import { holdsGated } from './auto-block.js';
 import { holdingRule } from './context.js';
 import { watchedName } from './attr-check.js';
 import { natives, once } from './natives.js';
@@ -90,6 +91,11 @@ const INSERTIONS =
   'Document:append,prepend,replaceChildren,importNode,adoptNode DocumentFragment:append,prepend,replaceChildren ' +
   'CharacterData:before,after,replaceWith DocumentType:before,after,replaceWith Range:insertNode,surroundContents';
 
+/** Insertions with a fixed argument list (the node first, or second for insertAdjacentElement). */
+/** Markup that brings a script or an iframe (gated content to scan once it is in). */
+const GATED = /<(script|iframe)/i;
+const FIXED = new Set(['appendChild', 'insertBefore', 'replaceChild', 'insertAdjacentElement', 'importNode', 'adoptNode', 'insertNode', 'surroundContents']);
+
 type Win = Window & typeof globalThis;
 type AnyFn = (this: unknown, ...a: unknown[]) => unknown;
 
@@ -99,12 +105,15 @@ type AnyFn = (this: unknown, ...a: unknown[]) => unknown;
  * (insertion, import, adoption) are swept first. `inserted` runs after each: a frame that came with them
  * is reachable now and gets its guard.
  */
-export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: () => void): void {
+export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: (gated: boolean) => void): void {
   const get = (name: string) => (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
   /** The markup to hand the browser: the value converted once (a TrustedHTML stays one) unless cleaning changed it. */
+  let gated = false;
   const clean = (v: unknown, scripts: boolean): unknown => {
+    gated = false;
     if (v === null) return v; // innerHTML's null is the empty string: nothing to clean
     const { text, pass } = once(v);
+    gated = GATED.test(text);
     const out = cleanHtml(ctx, allow, text, scripts);
     return out === text ? pass : out;
   };
@@ -112,7 +121,7 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
     const proto = get(ctor);
     if (proto) patchAccessor(proto, prop, null, (set) => function (this: unknown, v: unknown) {
       set.call(this, clean(v, false));
-      inserted();
+      inserted(gated);
     });
   }
   // [constructor, method, index of the HTML argument (-1: all of them, joined), scripts run?]
@@ -128,7 +137,7 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
     if (proto) patchMethod(proto as Record<string, AnyFn>, method, (original) => function (this: unknown, ...a: unknown[]) {
       const args = at < 0 ? [clean(a.join(''), scripts)] : (a.splice(at, 1, clean(a[at], scripts)), a);
       const result = original.apply(this, args);
-      inserted();
+      inserted(gated);
       return result;
     });
   }
@@ -143,23 +152,42 @@ export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck
   const doc = get('Document') as Record<string, AnyFn> | undefined;
   if (doc) patchMethod(doc, 'execCommand', (original) => function (this: unknown, ...a: unknown[]) {
     if (/^inserthtml$/i.test(String(a[0])) && a.length > 2) a[2] = clean(a[2], false);
-    return original.apply(this, a);
+    const result = original.apply(this, a);
+    inserted(gated);
+    return result;
   });
+  // Nodes of this document got every URL through a checked API; another document's did not.
+  const check = (self: unknown, node: unknown): void => {
+    if (node !== null && typeof node === 'object' && (node as Node).nodeType && (node as Node).ownerDocument !== ((self as Node).ownerDocument ?? self)) sweep(allow, node as Node);
+  };
   for (const group of INSERTIONS.split(' ')) {
     const [ctor, methods] = group.split(':') as [string, string];
-    const proto = get(ctor);
+    const proto = get(ctor) as Record<string, AnyFn> | undefined;
     for (const method of methods.split(',')) {
-      if (proto) patchMethod(proto as Record<string, AnyFn>, method, (original) => function (this: unknown) {
-        // Nodes of this document got every URL through a checked API; another document's did not.
-        const doc = (this as Node).ownerDocument ?? this;
-        for (let i = 0; i < arguments.length; i++) {
-          const node = arguments[i] as Node | null;
-          if (node !== null && typeof node === 'object' && node.nodeType && node.ownerDocument !== doc) sweep(allow, node);
-        }
-        const result = original.apply(this, arguments as unknown as unknown[]);
-        inserted();
-        return result;
-      });
+      if (!proto) continue;
+      // appendChild and kin take the node first and a fixed count: no rest array on the hot path.
+      if (FIXED.has(method)) {
+        patchMethod(proto, method, (original) => function (this: unknown, a: unknown, b: unknown) {
+          const node = method === 'insertAdjacentElement' ? b : a;
+          check(this, node);
+          // Before: a fragment is empty once inserted.
+          const gated = holdsGated(node);
+          const result = original.call(this, a, b);
+          inserted(gated);
+          return result;
+        });
+      } else {
+        patchMethod(proto, method, (original) => function (this: unknown, ...a: unknown[]) {
+          let gated = false;
+          for (const node of a) {
+            check(this, node);
+            gated ||= holdsGated(node);
+          }
+          const result = original.apply(this, a);
+          inserted(gated);
+          return result;
+        });
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { observeInsertions } from './auto-block.js';
+import { holdsGated, observeInsertions } from './auto-block.js';
 import { createAttrCheck, installElementHooks } from './element-hooks.js';
 import { installGuards } from './guards.js';
 import { cleanHtml, installMarkupHooks, sweep } from './markup.js';
@@ -16,7 +16,6 @@ export interface RealmOptions extends ElementHookOptions {
 }
 
 const FRAMES = ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'];
-const FRAME_OR_SCRIPT = /^(script|i?frame|object|embed)$/;
 
 /**
  * Every same-origin window the page can reach (a fresh about:blank or srcdoc frame, a document.open'ed
@@ -42,6 +41,18 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   };
   takeNatives(globalThis as Win);
   const allow = createAttrCheck(ctx, opts, frameDoc);
+
+  // Gated content added after parsing is reported by the hooks (the observer stops then): one scan per task.
+  let parsing = true;
+  let scheduled = false;
+  const found = (): void => {
+    if (parsing || !onFound || scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      onFound();
+    });
+  };
 
   const docs = new WeakSet<Document>();
   // A frame that navigated has a new window: guarded before the page's own load handlers run.
@@ -70,14 +81,18 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     } catch {
       return;
     }
-    const frames = () => {
+    const frames = (): void => {
       for (let i = 0; i < w.length; i++) {
         const f = w[i] as Window;
         if (!seen.has(f)) guard((seen.add(f), f));
       }
     };
+    const inserted = (gated: boolean): void => {
+      frames();
+      if (gated) found();
+    };
     installElementHooks(w, allow, frameDoc);
-    installMarkupHooks(ctx, w, allow, frames);
+    installMarkupHooks(ctx, w, allow, inserted);
     if (opts.guards) installGuards(ctx, w);
     for (const name of FRAMES) {
       const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
@@ -100,14 +115,15 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   guard(globalThis);
   if (onFound) {
     patches.push(
-      observeInsertions((el) => {
-        const tag = el.localName;
-        // What the parser inserts reached no hook. After parsing, every node of the document came
-        // through a checked API (the string sinks and insertions above): no second walk of its subtree.
-        if (document.readyState === 'loading') sweep(allow, el);
-        else if (FRAME_OR_SCRIPT.test(tag)) sweep(allow, el);
-        return tag === 'script' || tag === 'iframe' || (el.firstElementChild !== null && el.querySelector('script,iframe') !== null);
-      }, onFound),
+      observeInsertions(
+        (el) => {
+          // What the parser inserts reached no hook.
+          sweep(allow, el);
+          return holdsGated(el);
+        },
+        onFound,
+        () => (parsing = false),
+      ),
     );
   }
   return () => {
