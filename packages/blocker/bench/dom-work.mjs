@@ -40,6 +40,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 async function workloads(p) {
   return p.evaluate(async () => {
     const box = document.getElementById('box');
+    box.textContent = '';
     const time = (fn) => {
       const t = performance.now();
       fn();
@@ -96,6 +97,7 @@ for (let run = 0; run < RUNS; run++) {
     const p = await context.newPage();
     await p.goto(`${base}/${kind}`);
     await p.waitForLoadState('load');
+    await workloads(p); // warm-up: the same code paths compiled on both sides before timing
     results[kind].push(await workloads(p));
     await context.close();
   }
