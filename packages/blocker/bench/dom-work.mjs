@@ -1,7 +1,8 @@
 // The page's own DOM work with and without the guard (the script tag build), in real Chromium.
 // Alternates bare / guarded page loads (fresh context each), medians of N, and prints the ratios,
 // plus the guard's synchronous run (a performance mark before and after its <script>).
-//   node packages/blocker/bench/dom-work.mjs [--dist packages/browser/dist] [--runs 7]
+//   node packages/blocker/bench/dom-work.mjs [--dist packages/browser/dist] [--against other/dist] [--runs 7]
+// With --against, a second build runs in the same alternation, so before/after ratios share one run.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,23 +15,26 @@ const arg = (name, fallback) => {
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DIST = resolve(arg('dist', join(ROOT, 'packages/browser/dist')));
 const RUNS = Number(arg('runs', 7));
-const script = readFileSync(join(DIST, 'consentry.min.js'));
+const AGAINST = arg('against', null);
+const scripts = { guarded: readFileSync(join(DIST, 'consentry.min.js')), ...(AGAINST ? { against: readFileSync(join(resolve(AGAINST), 'consentry.min.js')) } : {}) };
 
 const CONFIG = `<script type="application/json" id="consentry-config">
 { "categories": { "statistics": {}, "targeting": {} },
   "vendors": { "google-analytics": { "id": "G-BENCH1" }, "meta-pixel": { "id": "1234567890" } } }
 </script>`;
-const page = (guarded) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dom work</title>
-${guarded ? CONFIG : ''}<script>performance.mark('g0')</script>${guarded ? '<script src="/consentry.min.js"></script>' : ''}<script>performance.mark('g1')</script>
+const page = (guarded, kind) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dom work</title>
+${guarded ? CONFIG : ''}<script>performance.mark('g0')</script>${guarded ? `<script src="/${kind}.js"></script>` : ''}<script>performance.mark('g1')</script>
 </head><body><main id="box"></main></body></html>`;
 const GIF = Buffer.from('R0lGODlhAQABAAAAACw=', 'base64');
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://x');
-  if (url.pathname === '/consentry.min.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+  const js = scripts[url.pathname.slice(1, -3)];
+  if (js) return res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
   if (url.pathname === '/pixel.gif') return res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'max-age=3600' }).end(GIF);
   if (url.pathname === '/api') return res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  if (url.pathname === '/bare' || url.pathname === '/guarded') return res.writeHead(200, { 'content-type': 'text/html' }).end(page(url.pathname === '/guarded'));
+  const kind = url.pathname.slice(1);
+  if (kind === 'bare' || scripts[kind]) return res.writeHead(200, { 'content-type': 'text/html' }).end(page(kind !== 'bare', kind));
   res.writeHead(404).end();
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
@@ -89,9 +93,10 @@ async function workloads(p) {
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const results = { bare: [], guarded: [] };
+const kinds = ['bare', ...Object.keys(scripts)];
+const results = Object.fromEntries(kinds.map((k) => [k, []]));
 for (let run = 0; run < RUNS; run++) {
-  const order = run % 2 ? ['guarded', 'bare'] : ['bare', 'guarded'];
+  const order = run % 2 ? [...kinds].reverse() : kinds;
   for (const kind of order) {
     const context = await browser.newContext();
     const p = await context.newPage();
@@ -109,8 +114,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 for (const key of ['images', 'innerHTML', 'setAttribute', 'fetch', 'startup']) {
   const bare = median(results.bare.map((r) => r[key]));
-  const guarded = median(results.guarded.map((r) => r[key]));
-  rows.push({ workload: key, bare_ms: bare.toFixed(2), guarded_ms: guarded.toFixed(2), ratio: key === 'startup' ? '-' : (guarded / bare).toFixed(2) });
+  const row = { workload: key, bare_ms: bare.toFixed(2) };
+  for (const kind of kinds.slice(1)) {
+    const m = median(results[kind].map((r) => r[key]));
+    row[`${kind}_ms`] = m.toFixed(2);
+    row[`${kind}_ratio`] = key === 'startup' ? '-' : (m / bare).toFixed(2);
+  }
+  rows.push(row);
 }
-console.log(`dist: ${DIST}, runs: ${RUNS}`);
+console.log(`guarded: ${DIST}${AGAINST ? `, against: ${AGAINST}` : ''}, runs: ${RUNS}`);
 console.table(rows);
