@@ -112,7 +112,8 @@ export function holdIframe(ctx: BlockerContext, iframe: HTMLIFrameElement, url: 
   const n = natives();
   n.setAttribute.call(iframe, 'data-src', url);
   if (!n.hasAttribute.call(iframe, 'data-category') && !n.hasAttribute.call(iframe, 'data-vendor')) n.setAttribute.call(iframe, 'data-vendor', rule.id);
-  if (n.getAttribute.call(iframe, 'src')) n.iframeSrc.call(iframe, 'about:blank');
+  // setAttribute, not the iframe's src setter: this may be a <frame>.
+  if (n.getAttribute.call(iframe, 'src')) n.setAttribute.call(iframe, 'src', 'about:blank');
   ctx.report('iframe', rule, url);
   return true;
 }
