@@ -95,3 +95,21 @@ describe('element routes', () => {
     expect(box.querySelector('img')!.getAttribute('src')).toBeNull();
   });
 });
+
+describe('sweeping markup that reached the page without a hook', () => {
+  it('keeps a held script held and remembers its real type (a parser-inserted copy is swept again)', async () => {
+    const consent = makeConsent();
+    blocker = createBlocker(consent, { rules: RULES });
+    const s = document.createElement('script');
+    s.async = true;
+    s.src = HJ;
+    document.head.append(s);
+    const { sweep } = await import('./markup.js');
+    const { createAttrCheck } = await import('./attr-check.js');
+    // The observer's sweep of the same node (what happens to a snippet's script inserted during parsing).
+    sweep(createAttrCheck({ trusted: new WeakSet(), hosts: () => null } as never, { scripts: true, images: true, onIframeHeld() {} }, (h) => h), s);
+    expect(s.getAttribute('type')).toBe('text/plain');
+    consent.update({ statistics: true });
+    expect(s.getAttribute('type')).toBeNull();
+  });
+});

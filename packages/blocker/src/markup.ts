@@ -26,7 +26,9 @@ export function sweep(allow: AttrCheck, root: Node, scripts = true): void {
     if (el.shadowRoot) sweep(allow, el.shadowRoot, scripts);
     if (!scripts && tag === 'script') continue;
     for (const qname of el.getAttributeNames()) {
-      if (watchedName(qname) === null) continue;
+      // `type` is a write to judge, not a value to take out: a held script's own type stays.
+      const name = watchedName(qname);
+      if (name === null || name === 'type') continue;
       const value = n.getAttribute.call(el, qname) as string | null;
       // A held frame or script rewrote itself; anything else refused loses the attribute.
       if (value !== null && !allow(el, qname, value) && n.getAttribute.call(el, qname) === value) n.removeAttribute.call(el, qname);
