@@ -1,7 +1,7 @@
 // The page's own DOM work with and without the guard (the script tag build), in real Chromium.
 // Alternates bare / guarded page loads (fresh context each), medians of N, and prints the ratios,
 // plus the guard's synchronous run (a performance mark before and after its <script>).
-//   node packages/blocker/bench/dom-work.mjs [--dist packages/browser/dist] [--against other/dist] [--runs 7]
+//   node packages/blocker/bench/dom-work.mjs [--dist packages/browser/dist] [--against other/dist] [--runs 7] [--cold]
 // With --against, a second build runs in the same alternation, so before/after ratios share one run.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ const arg = (name, fallback) => {
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const DIST = resolve(arg('dist', join(ROOT, 'packages/browser/dist')));
 const RUNS = Number(arg('runs', 7));
+/** --cold: time the first pass (what a page's code meets once); default: after a warm-up pass. */
+const WARM = !process.argv.includes('--cold');
 const AGAINST = arg('against', null);
 const scripts = { guarded: readFileSync(join(DIST, 'consentry.min.js')), ...(AGAINST ? { against: readFileSync(join(resolve(AGAINST), 'consentry.min.js')) } : {}) };
 
@@ -102,7 +104,7 @@ for (let run = 0; run < RUNS; run++) {
     const p = await context.newPage();
     await p.goto(`${base}/${kind}`);
     await p.waitForLoadState('load');
-    await workloads(p); // warm-up: the same code paths compiled on both sides before timing
+    if (WARM) await workloads(p); // warm-up: the same code paths compiled on both sides before timing
     results[kind].push(await workloads(p));
     await context.close();
   }
@@ -122,5 +124,5 @@ for (const key of ['images', 'innerHTML', 'setAttribute', 'fetch', 'startup']) {
   }
   rows.push(row);
 }
-console.log(`guarded: ${DIST}${AGAINST ? `, against: ${AGAINST}` : ''}, runs: ${RUNS}`);
+console.log(`guarded: ${DIST}${AGAINST ? `, against: ${AGAINST}` : ''}, runs: ${RUNS}, ${WARM ? 'after a warm-up pass' : 'cold'}`);
 console.table(rows);
