@@ -1,5 +1,7 @@
 import { isElementGranted } from './context.js';
 import { readMarkupTarget } from './grants.js';
+import { frameUrlRefused } from './attr-check.js';
+import { natives } from './natives.js';
 import { createPlaceholder } from './placeholder.js';
 import type { ChoiceUpdate, OptionalCategory } from '@consentry/core';
 import type { BlockerContext } from './context.js';
@@ -57,7 +59,7 @@ export function createIframeGate(ctx: BlockerContext) {
     // Unload content that was granted before (withdrawal), without our own src guard getting in the way.
     const current = iframe.getAttribute('src');
     if (current && current !== 'about:blank') {
-      ctx.internal(() => (iframe.src = 'about:blank'));
+      natives().iframeSrc.call(iframe, 'about:blank');
     }
     const target = readMarkupTarget(iframe, ctx.consent, ctx.ruleById);
     const placeholder = createPlaceholder(iframe, target.name ?? hostOf(src), ctx.texts, () => loadContent(iframe));
@@ -76,7 +78,7 @@ export function createIframeGate(ctx: BlockerContext) {
     const src = iframe.getAttribute('data-src');
     if (!src || iframe.getAttribute('src') === src) return;
     const go = (): void => {
-      if (!held.has(iframe) && isElementGranted(ctx, iframe) && iframe.getAttribute('src') !== src) ctx.internal(() => (iframe.src = src));
+      if (!held.has(iframe) && isElementGranted(ctx, iframe) && iframe.getAttribute('src') !== src && !frameUrlRefused(src)) natives().iframeSrc.call(iframe, src);
     };
     // Chromium does not navigate a frame whose src is set while the parser is still inserting it (the
     // observer runs then, on a returning visitor's page view): set it in the next task, if still granted.

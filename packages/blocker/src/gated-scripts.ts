@@ -1,5 +1,6 @@
 import { holdingRule, isElementGranted, primaryRule } from './context.js';
 import { reportUnlisted } from './grants.js';
+import { natives } from './natives.js';
 import type { BlockerContext } from './context.js';
 import type { ReleaseJob } from './release-queue.js';
 
@@ -16,9 +17,10 @@ function wantsOrder(script: HTMLScriptElement, src: string | null): boolean {
 /** Turn a held markup script into a real one: a fresh element (a browser never runs a node it already prepared). */
 function releaseMarkup(ctx: BlockerContext, original: HTMLScriptElement): ReleaseJob {
   const src = original.getAttribute('src') ?? original.getAttribute('data-src');
-  const script = document.createElement('script');
+  // Made and filled with the native methods, trusted first: no page code runs for the blocker.
+  const script = natives().createElement.call(document, 'script') as HTMLScriptElement;
   ctx.trusted.add(script);
-  ctx.internal(() => fillScript(ctx, original, script, src));
+  fillScript(ctx, original, script, src);
   return {
     waitFor: wantsOrder(original, src) ? script : null,
     run: () => {
@@ -28,18 +30,19 @@ function releaseMarkup(ctx: BlockerContext, original: HTMLScriptElement): Releas
 }
 
 function fillScript(ctx: BlockerContext, original: HTMLScriptElement, script: HTMLScriptElement, src: string | null): void {
+  const set = natives().setAttribute;
   for (const attr of Array.from(original.attributes)) {
-    if (!SKIP.has(attr.name) && attr.name !== 'src') script.setAttribute(attr.name, attr.value);
+    if (!SKIP.has(attr.name) && attr.name !== 'src') set.call(script, attr.name, attr.value);
   }
   const realType = original.getAttribute('data-type');
-  if (realType) script.setAttribute('type', realType);
+  if (realType) set.call(script, 'type', realType);
   const nonce = ctx.options.nonce ?? (original.nonce || original.getAttribute('nonce'));
   if (nonce) script.nonce = nonce;
   // Dynamically inserted scripts are async by default; an unmarked one must keep document order.
   script.async = original.hasAttribute('async');
   if (src) script.src = src;
   else script.text = original.text;
-  script.setAttribute('data-consentry', 'released');
+  set.call(script, 'data-consentry', 'released');
 }
 
 /** Re-insert a script the automatic blocker held, with its real type back. */
@@ -52,14 +55,15 @@ function releaseHeld(ctx: BlockerContext, script: HTMLScriptElement, realType: s
       const parent = script.parentNode;
       if (!parent) return;
       const next = script.nextSibling;
-      ctx.internal(() => (realType ? script.setAttribute('type', realType) : script.removeAttribute('type')));
-      script.removeAttribute('data-consentry');
+      // Native methods and no switched-off guard: a customised built-in's callbacks run as page code.
+      const n = natives();
+      if (realType) n.setAttribute.call(script, 'type', realType);
+      else n.removeAttribute.call(script, 'type');
+      n.removeAttribute.call(script, 'data-consentry');
       const nonce = ctx.options.nonce;
       if (nonce && !script.nonce) script.nonce = nonce;
-      ctx.internal(() => {
-        parent.removeChild(script);
-        parent.insertBefore(script, next);
-      });
+      n.removeChild.call(parent, script);
+      n.insertBefore.call(parent, script, next);
     },
   };
 }

@@ -1,7 +1,8 @@
-import { observeInsertions } from './auto-block.js';
+import { holdsGated, observeInsertions } from './auto-block.js';
 import { createAttrCheck, installElementHooks } from './element-hooks.js';
 import { installGuards } from './guards.js';
 import { cleanHtml, installMarkupHooks, sweep } from './markup.js';
+import { dropNatives, takeNatives } from './natives.js';
 import { patchAccessor, patchMethod, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { ElementHookOptions } from './element-hooks.js';
@@ -30,7 +31,28 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   const nonce = ctx.options.nonce;
   // The first script of a srcdoc document asks its parent for its own window: our getter guards it.
   const boot = `<script${nonce ? ` nonce="${nonce}"` : ''}>(frameElement||0).contentWindow</script>`;
-  const allow = createAttrCheck(ctx, opts, (html) => (html.startsWith(boot) ? html : boot + cleanHtml(ctx, allow, html, true)));
+  // Page-written HTML for a frame (srcdoc, an HTML Blob): cleaned, with the bootstrap first (after a
+  // doctype, which must stay first to keep standards mode).
+  const frameDoc = (html: string): string => {
+    const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
+    // Already guarded (read back and written again): the rest is still checked, it may have been appended to.
+    const rest = html.slice(doctype.length + (html.startsWith(boot, doctype.length) ? boot.length : 0));
+    return doctype + boot + cleanHtml(ctx, allow, rest, true);
+  };
+  takeNatives(globalThis as Win);
+  const allow = createAttrCheck(ctx, opts, frameDoc);
+
+  // Gated content added after parsing is reported by the hooks (the observer stops then): one scan per task.
+  let parsing = true;
+  let scheduled = false;
+  const found = (): void => {
+    if (parsing || !onFound || scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      onFound();
+    });
+  };
 
   const docs = new WeakSet<Document>();
   // A frame that navigated has a new window: guarded before the page's own load handlers run.
@@ -59,14 +81,18 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     } catch {
       return;
     }
-    const frames = () => {
+    const frames = (): void => {
       for (let i = 0; i < w.length; i++) {
         const f = w[i] as Window;
         if (!seen.has(f)) guard((seen.add(f), f));
       }
     };
-    installElementHooks(w, allow);
-    installMarkupHooks(ctx, w, allow, frames);
+    const inserted = (gated: boolean): void => {
+      frames();
+      if (gated) found();
+    };
+    installElementHooks(w, allow, frameDoc);
+    installMarkupHooks(ctx, w, allow, inserted);
     if (opts.guards) installGuards(ctx, w);
     for (const name of FRAMES) {
       const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
@@ -89,11 +115,19 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   guard(globalThis);
   if (onFound) {
     patches.push(
-      observeInsertions((el) => {
-        sweep(allow, el);
-        return el.localName === 'script' || el.localName === 'iframe' || !!el.querySelector('script,iframe');
-      }, onFound),
+      observeInsertions(
+        (el) => {
+          // What the parser inserts reached no hook.
+          sweep(allow, el);
+          return holdsGated(el);
+        },
+        onFound,
+        () => (parsing = false),
+      ),
     );
   }
-  return () => unpatch(start);
+  return () => {
+    unpatch(start);
+    dropNatives();
+  };
 }
