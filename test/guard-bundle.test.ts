@@ -46,5 +46,5 @@ it('carries no UI, Preact, proof client, vendor definition or cookie library', (
 });
 
 it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the rollup file)', () => {
-  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(17.25 * 1024);
+  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(21.75 * 1024);
 });

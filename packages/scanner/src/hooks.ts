@@ -35,7 +35,7 @@ export const HOOKS = `(() => {
       });
     }
     const setItem = Storage.prototype.setItem;
-    let current = function setItem(k, v) {
+    let current = function (k, v) {
       let area = 'localStorage';
       try { if (this === window.sessionStorage) area = 'sessionStorage'; } catch (e) {}
       send(area, String(k));
