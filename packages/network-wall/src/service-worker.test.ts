@@ -26,4 +26,17 @@ describe('the service worker', () => {
     const fast = staticRoutes([], here, Pattern, true) as Array<{ condition: { urlPattern?: Pattern }; source: string }>;
     expect(fast[1]).toEqual({ condition: { urlPattern: new Pattern({ protocol: 'https', hostname: 'shop.example', port: '' }) }, source: 'network' });
   });
+
+  it("builds routes for the catalog's endpoint rules (`*/g/collect?tid`) without an exception", () => {
+    // Like URLPattern: `?` in a pathname and a bare `*` host are syntax it refuses.
+    class Pattern {
+      constructor(readonly init: { hostname?: string; pathname?: string }) {
+        if (init.pathname?.includes('?') || init.hostname?.endsWith('?*')) throw new TypeError('invalid pattern');
+      }
+    }
+    const here = { href: 'https://shop.example/consentry-sw.js', origin: 'https://shop.example', hostname: 'shop.example', protocol: 'https:', port: '', search: '' };
+    const rules = [{ id: 'google-analytics', category: 'statistics' as const, hosts: ['google-analytics.com', '*/g/collect?tid'], cookies: [] }];
+    const routes = staticRoutes(rules, here, Pattern) as Array<{ condition: { not?: { or: Array<{ urlPattern: Pattern }> } } }>;
+    expect(routes[1]!.condition.not!.or.map((c) => c.urlPattern.init.hostname)).toEqual(['shop.example', '{*.}?google-analytics.com']);
+  });
 });

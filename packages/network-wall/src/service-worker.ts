@@ -47,6 +47,9 @@ export function staticRoutes(rules: readonly VendorRule[], here: WorkerScope['lo
   const patterns = [own];
   for (const rule of rules) {
     for (const raw of rule.hosts) {
+      // An endpoint rule (`*/g/collect?tid`) names no host: the worker checks those itself on first
+      // party, and URLPattern would read its `?` as syntax (an exception here lost every route).
+      if (raw.startsWith('*/')) continue;
       const slash = raw.indexOf('/');
       const host = (slash < 0 ? raw : raw.slice(0, slash)).toLowerCase().replace(/^\*?\./, '');
       // A host suffix matches its subdomains, as in the blocker; a path rule matches that path and below.
