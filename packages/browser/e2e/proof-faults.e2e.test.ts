@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium)('the proof client when the endpoint fails, then re
     await page.goto(`http://shop.test:${sitePort}/next.html`);
     await page.waitForFunction(() => 'Consentry' in window);
     await page.evaluate(() => (window as unknown as Win).Consentry.rejectAll());
-    await expect.poll(() => methods(id), { timeout: 30_000 }).toEqual(['accept-all', 'withdraw']);
+    await expect.poll(() => methods(id), { timeout: 10_000 }).toEqual(['accept-all', 'withdraw']);
     const seqs = (await history(id)).map((r) => r['seq'] as number);
     expect(seqs[0]).toBeLessThan(seqs[1]!);
     await expect.poll(async () => (await queue(page)).records, { timeout: 15_000 }).toEqual([]);
