@@ -10,8 +10,8 @@ import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { build } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
+import { vendorIndex } from '../../scripts/vendor-index.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const dir = 'packages/browser';
@@ -35,20 +35,6 @@ const plugins = () => [
     format: { comments: false },
   }),
 ];
-
-/** Computes the compact vendor index in Node, from the same catalog and encoder the tests check. */
-async function vendorIndex() {
-  const out = await build({
-    stdin: { contents: "export { catalog, encodeCatalog } from './packages/vendors/src/index.ts';", resolveDir: here('../..'), loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
-  return mod.encodeCatalog(mod.catalog);
-}
 
 // src/vendor-index.ts derives the index from the whole catalog at run time (tests, npm); the script-tag
 // build swaps in the precomputed literal so no vendor definition is bundled inline.

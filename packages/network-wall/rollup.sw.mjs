@@ -4,23 +4,10 @@
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { build } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
+import { vendorIndex } from '../../scripts/vendor-index.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-
-async function vendorIndex() {
-  const out = await build({
-    stdin: { contents: "export { VENDOR_INDEX } from './packages/network-wall/src/catalog-index.ts';", resolveDir: here('../..'), loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'error',
-  });
-  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].contents).toString('base64')}`);
-  return mod.VENDOR_INDEX;
-}
 
 const inlineIndex = {
   name: 'consentry-sw-index',
