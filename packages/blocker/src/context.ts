@@ -1,4 +1,4 @@
-import type { Consent } from '@consentry/core';
+import { isVendorListed, type Consent } from '@consentry/core';
 import { isMarkupGranted } from './grants.js';
 import type { HostMatcher } from './host-matcher.js';
 import type { NameMatcher } from './name-matcher.js';
@@ -34,7 +34,7 @@ export function isElementGranted(ctx: BlockerContext, el: Element): boolean {
 
 /** For naming and "Load content": prefer the owner the site configured (gtag.js is GA's for a GA site). */
 export function primaryRule(ctx: BlockerContext, rules: VendorRule[]): VendorRule | undefined {
-  return rules.find((rule) => Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, rule.id)) ?? rules[0];
+  return rules.find((rule) => isVendorListed(ctx.consent.config, rule.id)) ?? rules[0];
 }
 
 /** The first rule holding a match, or null when any matching rule is granted (shared hosts load for either owner). */

@@ -4,7 +4,6 @@ import { cleanCookies, cleanStores, cleanUp } from './cleanup.js';
 import { holdingRule } from './context.js';
 import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
-import { isVendorGranted } from './grants.js';
 import { guardIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
@@ -98,7 +97,7 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   };
 
   function computeGrants(): { revokedRules: Set<VendorRule>; withdrew: boolean } {
-    const nextGranted = new Map(rules.map((rule) => [rule.id, isVendorGranted(consent, rule.id)]));
+    const nextGranted = new Map(rules.map((rule) => [rule.id, consent.isGranted({ vendor: rule.id })]));
     const nextCategories = new Set(OPTIONAL_CATEGORIES.filter((c) => consent.isGranted(c)));
     const nextVendors = new Set(Object.keys(consent.config.vendors).filter((id) => consent.isGranted({ vendor: id })));
     const revokedRules = new Set(rules.filter((rule) => granted.get(rule.id) === true && !nextGranted.get(rule.id)));
@@ -136,7 +135,7 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
 
   const member: Member = {
     consent,
-    grants: (rule) => granted.get(rule.id) ?? isVendorGranted(consent, rule.id),
+    grants: (rule) => granted.get(rule.id) ?? consent.isGranted({ vendor: rule.id }),
     scan,
     scanIframe: (iframe) => iframes.scan(iframe),
   };

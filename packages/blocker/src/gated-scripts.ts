@@ -1,3 +1,4 @@
+import { isVendorListed } from '@consentry/core';
 import { holdingRule, isElementGranted, primaryRule } from './context.js';
 import { reportUnlisted } from './grants.js';
 import { natives } from './natives.js';
@@ -78,7 +79,7 @@ function hostHeld(ctx: BlockerContext, el: HTMLScriptElement): boolean {
   const rules = ctx.hosts(src);
   if (!holdingRule(ctx, rules)) return false;
   const rule = primaryRule(ctx, rules!)!;
-  if (!Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, rule.id)) reportUnlisted(ctx.consent, rule.id);
+  if (!isVendorListed(ctx.consent.config, rule.id)) reportUnlisted(ctx.consent, rule.id);
   return true;
 }
 
@@ -91,7 +92,7 @@ export function collectScriptReleases(ctx: BlockerContext, root: ParentNode, que
       // A pasted tracker of a catalog vendor the config does not list: tell the site owner why it never runs.
       const rules = autoHeld.has(el) ? ctx.heldBy.get(el) : undefined;
       const owner = rules && primaryRule(ctx, rules);
-      if (owner && !Object.prototype.hasOwnProperty.call(ctx.consent.config.vendors, owner.id)) reportUnlisted(ctx.consent, owner.id);
+      if (owner && !isVendorListed(ctx.consent.config, owner.id)) reportUnlisted(ctx.consent, owner.id);
       continue;
     }
     if (!autoHeld.has(el) && hostHeld(ctx, el)) continue;

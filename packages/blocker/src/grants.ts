@@ -1,16 +1,6 @@
-import { OPTIONAL_CATEGORIES } from '@consentry/core';
-import type { Consent, OptionalCategory } from '@consentry/core';
+import { OPTIONAL_CATEGORIES, isVendorListed } from '@consentry/core';
+import type { Category, Consent, OptionalCategory } from '@consentry/core';
 import type { VendorRule } from './types.js';
-
-/**
- * One definition of "may this vendor run", shared by the blocker, the vendor loader and Consent Mode:
- * only a vendor the config lists can be granted (it is then named in the dialog and in the proof), and
- * then by core (its category and its own switch). A catalog vendor the site did not configure (a pasted
- * snippet) never runs: the visitor was never told about it.
- */
-export function isVendorGranted(consent: Consent, id: string, _category?: OptionalCategory): boolean {
-  return Object.prototype.hasOwnProperty.call(consent.config.vendors, id) && consent.isGranted({ vendor: id });
-}
 
 const told = new WeakMap<Consent, Set<string>>();
 
@@ -45,18 +35,15 @@ export function readMarkupTarget(el: Element, consent: Consent, ruleById: Readon
 }
 
 /**
- * Markup is granted when every condition it names holds; an unknown category, or a vendor the config does
- * not list, stays held (fail closed).
+ * Markup is granted when every condition it names holds, each asked of core's policy (an unknown
+ * category, or a vendor the config does not list, stays held); markup that names neither stays held.
  */
 export function isMarkupGranted(el: Element, consent: Consent, ruleById: ReadonlyMap<string, VendorRule>): boolean {
   const vendor = el.getAttribute('data-vendor');
   const category = el.getAttribute('data-category');
-  if (category !== null && category !== 'necessary' && !(isOptionalCategory(category) && consent.isGranted(category))) return false;
+  if (category !== null && !consent.isGranted(category as Category)) return false;
   if (vendor) {
-    if (!Object.prototype.hasOwnProperty.call(consent.config.vendors, vendor)) {
-      reportUnlisted(consent, vendor);
-      return false;
-    }
+    if (!isVendorListed(consent.config, vendor)) reportUnlisted(consent, vendor);
     return consent.isGranted({ vendor });
   }
   return category !== null;

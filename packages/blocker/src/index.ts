@@ -1,5 +1,4 @@
 export { createBlocker } from './create-blocker.js';
-export { isVendorGranted } from './grants.js';
 export { cookieDomains } from './cleanup.js';
 // The same host matching for the network wall's service worker and CSP (@consentry/network-wall).
 export { createHostMatcher, type HostMatcher } from './host-matcher.js';

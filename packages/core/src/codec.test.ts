@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDecision, encodeDecision, fnv, vendorSetHash, vendorsChangedFor, type StoredDecision } from './codec.js';
+import { decodeDecision, encodeDecision, type StoredDecision } from './codec.js';
+import { fnv } from './fnv.js';
+import { recipientsChanged, recipientsFingerprint } from './policy.js';
 import { resolveConfig } from './config.js';
 
 const NOW = Date.UTC(2026, 10, 23);
@@ -30,7 +32,7 @@ const decision: StoredDecision = {
   },
   method: 'custom',
   gpc: true,
-  vendorSet: vendorSetHash(config),
+  vendorSet: recipientsFingerprint(config),
 };
 
 const body = (value: string) => value.split('.').slice(0, -1);
@@ -102,10 +104,10 @@ describe('cookie codec', () => {
 
 describe('vendor set fingerprint', () => {
   it('has one part per optional category, so a change elsewhere is told apart', () => {
-    const parts = vendorSetHash(config).split('-');
+    const parts = recipientsFingerprint(config).split('-');
     expect(parts).toHaveLength(3);
     const more = resolveConfig({ vendors: { ...Object.fromEntries(Object.keys(decision.vendors).map((id) => [id, { category: config.vendors[id]!.category }])), tiktok: { category: 'targeting' } } });
-    const changed = vendorSetHash(more).split('-');
+    const changed = recipientsFingerprint(more).split('-');
     expect(changed[0]).toBe(parts[0]);
     expect(changed[1]).toBe(parts[1]);
     expect(changed[2]).not.toBe(parts[2]);
@@ -115,8 +117,8 @@ describe('vendor set fingerprint', () => {
     const legacy = seal(body(encodeDecision(decision, config)).map((p, i) => (i === 6 ? fnv('x') : p)));
     const stored = decodeDecision(legacy, config, NOW)!;
     expect(stored.vendorSet).toBe(fnv('x'));
-    expect(vendorsChangedFor(stored, config)).toBe(true);
+    expect(recipientsChanged(stored, config)).toBe(true);
     const refusal = { ...stored, choices: { necessary: true as const, functional: false, statistics: false, targeting: false } };
-    expect(vendorsChangedFor(refusal, config)).toBe(false);
+    expect(recipientsChanged(refusal, config)).toBe(false);
   });
 });

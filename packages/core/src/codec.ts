@@ -1,17 +1,13 @@
-import {
-  OPTIONAL_CATEGORIES,
-  type Choices,
-  type OptionalCategory,
-  type DecisionMethod,
-  type ResolvedConfig,
-} from './types.js';
+import { fnv } from './fnv.js';
+import { OPTIONAL_CATEGORIES, type Choices, type DecisionMethod, type ResolvedConfig } from './types.js';
 
 /**
  * What the consent cookie holds (ARCHITECTURE section 4).
+ * Encoding only: what a decision means and how long it holds is policy.ts.
  * Encoded as `1.<id>.<rev>.<ts>.<cats>.<method><gpc>.<vendorSet>.<overrides>.<checksum>`:
  * - id: the consent id as 32 hex digits; rev and ts in base 36; cats a 0–7 bit mask;
- * - vendorSet: per optional category, a hash of its enabled vendors at decision time, so a new
- *   recipient in a granted category re-prompts (consent is specific to its recipients);
+ * - vendorSet: the recipients fingerprint at decision time (`recipientsFingerprint` in policy.ts,
+ *   which also decides when a change of recipients re-asks);
  * - overrides: only the vendors whose switch differs from their category, `_`-separated,
  *   `~` marking "off", so a full decision stays far under 200 bytes however many vendors.
  * - a final checksum of everything before it, so a truncated or edited value is rejected
@@ -35,42 +31,6 @@ const METHOD_CODES = 'arcwg';
 // Consentry did not exist before 2024; an earlier timestamp is a forged or broken cookie.
 const EPOCH = Date.UTC(2024, 0, 1);
 const DAY = 864e5;
-
-/** FNV-1a, base 36: a cheap fingerprint, not a security measure. */
-export function fnv(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-/**
- * Fingerprint of the enabled vendors, one part per optional category (`functional-statistics-targeting`),
- * so a stored decision can tell whether the recipients changed in a category the visitor granted.
- */
-export function vendorSetHash(config: ResolvedConfig): string {
-  return OPTIONAL_CATEGORIES.map((c) => categoryVendorHash(config, c)).join('-');
-}
-
-/** Four base-36 digits per category (1.7 million values) keep the cookie short; `0` is a category without vendors. */
-function categoryVendorHash(config: ResolvedConfig, category: OptionalCategory): string {
-  const ids = Object.values(config.vendors)
-    .filter((v) => v.category === category)
-    .map((v) => v.id)
-    .sort();
-  return ids.length ? fnv(ids.join(',')).slice(-4) : '0';
-}
-
-/**
- * Whether the vendors changed in a way that matters to this decision: a new or moved vendor in a
- * category it granted. A refusal (or a category left off) is not re-asked because of a vendor it never let in.
- */
-export function vendorsChangedFor(stored: Pick<StoredDecision, 'choices' | 'vendorSet'>, config: ResolvedConfig): boolean {
-  // A cookie of an earlier version has one hash for all: a grant in it is asked again once, a refusal stands.
-  const parts = stored.vendorSet.split('-');
-  return OPTIONAL_CATEGORIES.some(
-    (c, i) => stored.choices[c] && config.categories.includes(c) && parts[i] !== categoryVendorHash(config, c),
-  );
-}
 
 export function encodeDecision(d: StoredDecision, config: ResolvedConfig): string {
   let mask = 0;
@@ -130,14 +90,4 @@ export function decodeDecision(value: unknown, config: ResolvedConfig, now: numb
     gpc: gpc === '1',
     vendorSet: vendorSet!,
   };
-}
-
-/** How long a decision lasts: refusals are remembered for a shorter time (CNIL: 6 months). */
-export function lifetimeDays(choices: Choices, config: ResolvedConfig): number {
-  const grantsSomething = OPTIONAL_CATEGORIES.some((c) => choices[c]);
-  return grantsSomething ? config.cookie.expiresDays : config.cookie.refusalExpiresDays;
-}
-
-export function expiresAt(decidedAt: number, choices: Choices, config: ResolvedConfig): number {
-  return decidedAt + lifetimeDays(choices, config) * DAY;
 }

@@ -1,12 +1,11 @@
-import { decodeDecision, encodeDecision, lifetimeDays, toUuid, vendorSetHash } from './codec.js';
+import { decodeDecision, encodeDecision, toUuid } from './codec.js';
 import { resolveConfig } from './config.js';
 import { startCrossTab } from './cross-tab.js';
 import { documentCookies } from './document-cookies.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
+import { gpcApplies, gpcSignal, holdForGpc, isGrantedIn, lifetimeDays, listedChoices, recipientsFingerprint, vendorSwitches } from './policy.js';
 import {
   OPTIONAL_CATEGORIES,
-  type Category,
-  type ChoiceUpdate,
   type Choices,
   type Consent,
   type ConsentConfig,
@@ -29,13 +28,6 @@ export function randomId(): string {
   return toUuid(Array.from(b, (x) => (x + 256).toString(16).slice(1)).join(''));
 }
 
-export function isGrantedIn(state: ConsentState, config: ResolvedConfig, target: Category | { vendor: string }): boolean {
-  // Read through the current config: a category it does not list is denied, whatever was stored.
-  if (typeof target === 'string') return state.choices[target] === true && config.categories.includes(target);
-  const vendor = config.vendors[target?.vendor];
-  return !!vendor && state.choices[vendor.category] && state.vendors[vendor.id] === true;
-}
-
 /** What `to` grants that `from` does not. */
 function gained(from: ConsentState, to: ConsentState, config: ResolvedConfig): GrantSet {
   return {
@@ -54,11 +46,9 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   const config = resolveConfig(input, options.catalog);
   const cookies = options.cookies ?? documentCookies;
   const now = options.now ?? Date.now;
-  const gpcSignal =
-    options.gpc ?? (typeof navigator !== 'undefined' && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true);
-  const gpcApplies = gpcSignal && config.gpc;
+  const gpc = gpcApplies(config, options.gpc ?? gpcSignal());
   const secure = options.secure ?? (typeof location !== 'undefined' && location.protocol === 'https:');
-  const vendorSet = vendorSetHash(config);
+  const vendorSet = recipientsFingerprint(config);
   const listeners = new Set<ConsentListener>();
   const { name, domain, path } = config.cookie;
   const attributes = { path, sameSite: 'Lax' as const, secure, ...(domain ? { domain } : {}) };
@@ -109,7 +99,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
       choices,
       vendors,
       method: meta.method ?? fallback ?? 'custom',
-      gpc: gpcApplies,
+      gpc,
       now: now(),
       newId: randomId,
     };
@@ -124,17 +114,6 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
 
-  /** Only listed categories can be granted; GPC keeps targeting off unless asked for explicitly. */
-  function choicesFrom(all: boolean, explicit: ChoiceUpdate = {}): Choices {
-    const base = state.choices;
-    const out = { necessary: true } as Choices;
-    for (const c of OPTIONAL_CATEGORIES) {
-      const wanted = explicit[c] ?? (all || base[c]);
-      out[c] = config.categories.includes(c) && wanted === true;
-    }
-    return out;
-  }
-
   state = transition(state, read(), config);
   // Other tabs share the browser's cookie jar, not an injected store (SSR, tests).
   const crossTab = (options.crossTab ?? !options.cookies)
@@ -144,32 +123,18 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   const consent: Consent = {
     config,
     getState: () => state,
-    acceptAll(meta = {}) {
-      const choices = choicesFrom(true);
-      // GPC holding targeting back is what `method: "gpc"` records (docs/proofs.md).
-      const heldByGpc = gpcApplies && choices.targeting;
-      if (gpcApplies) choices.targeting = false;
-      const vendors: Record<string, boolean> = {};
-      for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category];
-      decide(choices, vendors, meta, heldByGpc ? 'gpc' : 'accept-all');
+    acceptAll({ except = [], ...meta } = {}) {
+      const all = listedChoices(config, (c) => !except.includes(c));
+      const { choices, held } = holdForGpc(all, gpc);
+      decide(choices, vendorSwitches(config, choices), meta, held ? 'gpc' : 'accept-all');
     },
     rejectAll(meta = {}) {
-      const choices = choicesFrom(false, { functional: false, statistics: false, targeting: false });
-      const vendors: Record<string, boolean> = {};
-      for (const id of Object.keys(config.vendors)) vendors[id] = false;
-      decide(choices, vendors, meta, 'reject-all');
+      const choices = listedChoices(config, () => false);
+      decide(choices, vendorSwitches(config, choices), meta, 'reject-all');
     },
     update(update, meta = {}) {
-      const choices = choicesFrom(false, update ?? {});
-      const vendors: Record<string, boolean> = {};
-      for (const v of Object.values(config.vendors)) {
-        const explicit = update?.vendors?.[v.id];
-        // A vendor follows its category when that category is switched in this update.
-        const categoryChanged = update?.[v.category] !== undefined && choices[v.category] !== state.choices[v.category];
-        vendors[v.id] =
-          typeof explicit === 'boolean' ? explicit : categoryChanged || state.status === 'undecided' ? choices[v.category] : state.vendors[v.id] ?? choices[v.category];
-      }
-      decide(choices, vendors, meta, 'custom');
+      const choices = listedChoices(config, (c) => update?.[c] ?? state.choices[c]);
+      decide(choices, vendorSwitches(config, choices, state, update ?? {}), meta, 'custom');
     },
     reset() {
       safely(() => cookies.remove(name, attributes));

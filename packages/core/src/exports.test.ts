@@ -12,6 +12,8 @@ it('exports exactly the public API', () => {
     'didYouMean',
     'getCookie',
     'isGrantedIn',
+    'isVendorListed',
+    'loadsBeforeConsent',
     'randomId',
     'readConsent',
     'resolveConfig',

@@ -1,4 +1,6 @@
-export { createConsent, isGrantedIn, randomId } from './consent.js';
+export { createConsent, randomId } from './consent.js';
+// The grant rules other packages apply (the rest of policy.ts is the engine's own).
+export { isGrantedIn, isVendorListed, loadsBeforeConsent, type GrantTarget } from './policy.js';
 export { createMemoryCookies } from './memory-cookies.js';
 export { readConsent, getCookie, type ReadConsentOptions } from './ssr.js';
 export { resolveConfig, didYouMean, MAX_DAYS } from './config.js';
@@ -6,6 +8,7 @@ export { ConsentryConfigError, type ConfigIssue } from './errors.js';
 export { transitions, type MachineEvent } from './machine.js';
 export { CATEGORIES, OPTIONAL_CATEGORIES } from './types.js';
 export type {
+  AcceptAllOptions,
   Category,
   OptionalCategory,
   Choices,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { vendorSetHash, type StoredDecision } from './codec.js';
+import type { StoredDecision } from './codec.js';
+import { recipientsFingerprint } from './policy.js';
 import { resolveConfig } from './config.js';
 import { transition, transitions, undecided } from './machine.js';
 import type { ConsentState } from './types.js';
@@ -15,7 +16,7 @@ const stored: StoredDecision = {
   vendors: { hotjar: true },
   method: 'custom',
   gpc: false,
-  vendorSet: vendorSetHash(config),
+  vendorSet: recipientsFingerprint(config),
 };
 const decide = (now: number) => ({
   type: 'decide' as const,

@@ -1,11 +1,6 @@
-import { expiresAt, vendorsChangedFor, type StoredDecision } from './codec.js';
-import {
-  OPTIONAL_CATEGORIES,
-  type Choices,
-  type ConsentState,
-  type DecisionMethod,
-  type ResolvedConfig,
-} from './types.js';
+import type { StoredDecision } from './codec.js';
+import { decisionHolds, expiresAt, listedChoices, nothingGranted } from './policy.js';
+import type { Choices, ConsentState, DecisionMethod, ResolvedConfig } from './types.js';
 
 /**
  * Everything that can happen to a consent, as data. The whole lifecycle is the
@@ -37,14 +32,13 @@ type Transition<E extends MachineEvent['type']> = (
 ) => ConsentState;
 type Table = { [S in Status]: { [E in MachineEvent['type']]: Transition<E> } };
 
-/** While undecided, only `necessary` is granted. */
+/** While undecided, only `necessary` is granted (policy.ts). */
 export function undecided(config: ResolvedConfig, consentId: string | null): ConsentState {
   return {
     status: 'undecided',
     consentId,
     revision: config.revision,
-    choices: { necessary: true, functional: false, statistics: false, targeting: false },
-    vendors: Object.fromEntries(Object.keys(config.vendors).map((id) => [id, false])),
+    ...nothingGranted(config),
     decidedAt: null,
     expiresAt: null,
     method: null,
@@ -52,25 +46,13 @@ export function undecided(config: ResolvedConfig, consentId: string | null): Con
   };
 }
 
-/** A stored decision still holds if it was made for this revision, no recipient joined what it granted, and it has not lapsed. */
-function stillValid(stored: StoredDecision, config: ResolvedConfig, now: number): boolean {
-  return stored.revision === config.revision && !vendorsChangedFor(stored, config) && now < expiresAt(stored.decidedAt, stored.choices, config);
-}
-
-/** The stored choices read through the current config: a category it does not list is denied, whatever the cookie says. */
-function throughConfig(choices: Choices, config: ResolvedConfig): Choices {
-  const out = { ...choices };
-  for (const c of OPTIONAL_CATEGORIES) out[c] = choices[c] && config.categories.includes(c);
-  return out;
-}
-
 const restore: Transition<'restore'> = (state, { stored, now }, config) => {
-  if (stored && stillValid(stored, config, now)) {
+  if (stored && decisionHolds(stored, config, now)) {
     const { consentId, revision, vendors, decidedAt, method, gpc } = stored;
     // Same key order as `decide`: re-reading an unchanged decision must compare equal (no spurious
-    // change). Vendors need not be masked: config validation keeps every vendor inside a listed
-    // category. The lifetime stays the one the visitor's cookie was written with.
-    const choices = throughConfig(stored.choices, config);
+    // change). The stored choices are read through the config (policy rule 1); vendors need not be
+    // masked, since a vendor is granted only with its category. The lifetime stays the one the visitor's cookie was written with.
+    const choices = listedChoices(config, (c) => stored.choices[c]);
     return { status: 'decided', consentId, revision, choices, vendors, decidedAt, expiresAt: expiresAt(decidedAt, stored.choices, config), method, gpc };
   }
   // Re-prompt, but keep the consent id so the next decision joins the same provable history.

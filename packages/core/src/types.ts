@@ -203,6 +203,11 @@ export interface DecisionMeta {
   source?: DecisionSource;
 }
 
+/** "Accept all" with the categories it must leave refused (the UI's empty categories, which were never offered). */
+export interface AcceptAllOptions extends DecisionMeta {
+  except?: readonly OptionalCategory[];
+}
+
 export interface GrantSet {
   categories: Category[];
   vendors: string[];
@@ -215,7 +220,7 @@ export type ConsentListener = (event: ConsentEvent) => void;
 export interface Consent {
   readonly config: ResolvedConfig;
   getState(): ConsentState;
-  acceptAll(meta?: DecisionMeta): void;
+  acceptAll(meta?: AcceptAllOptions): void;
   rejectAll(meta?: DecisionMeta): void;
   update(choices: ChoiceUpdate, meta?: DecisionMeta): void;
   /** Forget the decision (cookie removed, new consent id on the next decision). */

@@ -1,3 +1,4 @@
+import { isVendorListed } from '@consentry/core';
 import { VENDOR_INDEX } from './catalog-index.js';
 import { buildPolicy, hostSources, type CspOptions } from './csp.js';
 import { createWall } from './wall.js';
@@ -26,7 +27,7 @@ export interface StrictMeta {
  */
 export function strictMetaCsp(scan: ScanInventory, config: unknown, options: CspOptions = {}): StrictMeta {
   const wall = createWall(config, VENDOR_INDEX);
-  const listed = wall.rules.filter((r) => Object.prototype.hasOwnProperty.call(wall.config.vendors, r.id));
+  const listed = wall.rules.filter((r) => isVendorListed(wall.config, r.id));
   const necessary = new Set<string>();
   const seen = new Set<string>();
   for (const page of scan.pages) {

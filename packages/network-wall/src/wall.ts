@@ -26,8 +26,8 @@ export function createWall(input: unknown, index: CompactCatalog, now: () => num
     rules,
     denied(cookieHeader) {
       const state = readConsent(cookieHeader, config, { now });
-      // Only a vendor the config lists can be granted (a pasted catalog tracker never is), as in the blocker.
-      return rules.filter((r) => !(Object.prototype.hasOwnProperty.call(config.vendors, r.id) && isGrantedIn(state, config, { vendor: r.id })));
+      // Core's grant rule, as in the page (a catalog tracker the config does not list is never granted).
+      return rules.filter((r) => !isGrantedIn(state, config, { vendor: r.id }));
     },
   };
 }

@@ -1,8 +1,7 @@
-import type { Consent, ConsentState } from '@consentry/core';
+import { isGrantedIn, type Consent, type ConsentState, type GrantTarget } from '@consentry/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useConsentStore } from './consent-context.js';
 import type { ConsentActions } from './consent-store.js';
-import { isGrantedIn, type GrantTarget } from './is-granted-in.js';
 
 export interface UseConsentResult extends ConsentActions {
   state: ConsentState;

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useConsentStore } from './consent-context.js';
-import { isGrantedIn, type GrantTarget } from './is-granted-in.js';
+import { isGrantedIn, type GrantTarget } from '@consentry/core';
 
 /** Whether a category (`'statistics'`) or vendor (`{ vendor: 'youtube' }`) is granted right now. */
 export function useIsGranted(target: GrantTarget): boolean {

@@ -82,7 +82,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     const state = consent.getState();
     const draft = { vendors: {} } as Draft;
     for (const c of ['functional', 'statistics', 'targeting'] as const) draft[c] = state.choices[c];
-    for (const v of vendors) draft.vendors[v.id] = state.vendors[v.id] ?? state.choices[v.category];
+    for (const v of vendors) draft.vendors[v.id] = state.vendors[v.id] === true;
     return draft;
   };
 
@@ -97,16 +97,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
 
   let offered = offeredCategories(consent);
   const acceptAll = (source: 'banner' | 'preferences') => {
-    const empty = emptyCategories(consent, offered);
-    if (empty.length === 0) return consent.acceptAll({ source });
     // Everything offered, nothing that was not: an empty category stays refused (offered.ts).
-    const choices: Partial<Record<OptionalCategory, boolean>> = {};
-    for (const c of optional) choices[c] = !empty.includes(c);
-    const gpc = config.gpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-    if (gpc) choices.targeting = false;
-    const vendors: Record<string, boolean> = {};
-    for (const v of Object.values(config.vendors)) vendors[v.id] = choices[v.category] === true;
-    consent.update({ ...choices, vendors }, { source, method: 'accept-all' });
+    consent.acceptAll({ source, except: emptyCategories(consent, offered) });
   };
 
   const paint = () => {

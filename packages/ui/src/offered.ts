@@ -1,4 +1,4 @@
-import type { Category, Consent, OptionalCategory } from '@consentry/core';
+import { isVendorListed, type Category, type Consent, type OptionalCategory } from '@consentry/core';
 
 /**
  * The categories the UI asks about: necessary, and each listed optional category that has something
@@ -27,6 +27,6 @@ export function emptyCategories(consent: Consent, offered: readonly Category[]):
 function heldOfUnknownCategory(consent: Consent): boolean {
   if (typeof document === 'undefined') return false;
   return Array.from(document.querySelectorAll('[data-consentry="held"][data-vendor]:not([data-category])')).some(
-    (el) => !Object.prototype.hasOwnProperty.call(consent.config.vendors, el.getAttribute('data-vendor') ?? ''),
+    (el) => !isVendorListed(consent.config, el.getAttribute('data-vendor') ?? ''),
   );
 }

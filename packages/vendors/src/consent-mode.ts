@@ -1,5 +1,5 @@
-import { isVendorGranted, type VendorRule } from '@consentry/blocker';
-import type { Consent, ConsentEvent, OptionalCategory, ResolvedConfig } from '@consentry/core';
+import type { VendorRule } from '@consentry/blocker';
+import { loadsBeforeConsent as policyLoadsBeforeConsent, type Consent, type ConsentEvent, type OptionalCategory, type ResolvedConfig } from '@consentry/core';
 import { gtagFor, win } from './dom.js';
 
 export type ConsentType =
@@ -39,11 +39,9 @@ type ConsentModeConfig = NonNullable<ResolvedConfig['googleConsentMode']>;
  */
 export const ADVANCED_MODE_VENDORS: readonly string[] = ['google-analytics', 'google-ads', 'google-tag-manager'];
 
-const isAdvanced = (config: Pick<ResolvedConfig, 'googleConsentMode'>) => config.googleConsentMode?.mode === 'advanced';
-
-/** Whether this vendor's loader runs before consent: a Google tag, in advanced mode. */
+/** Whether this vendor's loader runs before consent: core's advanced-mode rule, with Google's tags as the declared input. */
 export function loadsBeforeConsent(config: Pick<ResolvedConfig, 'googleConsentMode'>, vendorId: string): boolean {
-  return isAdvanced(config) && ADVANCED_MODE_VENDORS.includes(vendorId);
+  return policyLoadsBeforeConsent(config, vendorId, ADVANCED_MODE_VENDORS);
 }
 
 /**
@@ -54,8 +52,7 @@ export function loadsBeforeConsent(config: Pick<ResolvedConfig, 'googleConsentMo
  * doubleclick.net) stays held by that vendor's rule.
  */
 export function consentModeRules(rules: readonly VendorRule[], config: Pick<ResolvedConfig, 'googleConsentMode'>): VendorRule[] {
-  if (!isAdvanced(config)) return [...rules];
-  return rules.map((rule) => (ADVANCED_MODE_VENDORS.includes(rule.id) ? { ...rule, hosts: [] } : rule));
+  return rules.map((rule) => (loadsBeforeConsent(config, rule.id) ? { ...rule, hosts: [] } : rule));
 }
 
 export interface ConsentModeOptions {
@@ -85,7 +82,7 @@ export function consentTypesOf(consent: Consent): ConsentTypes {
     (category) => consent.isGranted(category),
     (type) =>
       Object.entries(GOOGLE_VENDOR_TYPES).every(
-        ([id, types]) => !types.includes(type) || !configured[id] || isVendorGranted(consent, id, configured[id].category),
+        ([id, types]) => !types.includes(type) || !configured[id] || consent.isGranted({ vendor: id }),
       ),
   );
 }

@@ -1,4 +1,3 @@
-import { isVendorGranted } from '@consentry/blocker';
 import type { Consent, ConsentEvent } from '@consentry/core';
 import { loadsBeforeConsent } from './consent-mode.js';
 import type { LoadContext, VendorDefinition } from './types.js';
@@ -30,7 +29,7 @@ export function createVendorLoader(
     for (const vendor of Object.values(consent.config.vendors)) {
       const def = defOf(vendor.id);
       if (!def?.load || loaded.includes(vendor.id)) continue;
-      if (!isVendorGranted(consent, vendor.id) && !loadsBeforeConsent(consent.config, vendor.id)) continue;
+      if (!consent.isGranted({ vendor: vendor.id }) && !loadsBeforeConsent(consent.config, vendor.id)) continue;
       // An embed vendor's page script (YouTube's IFrame API) is for pages that show its embeds only.
       if (def.kind === 'embed' && !hasEmbed(def)) {
         waiting = true;
@@ -57,7 +56,7 @@ export function createVendorLoader(
   function tell(): void {
     for (const vendor of Object.values(consent.config.vendors)) {
       try {
-        defOf(vendor.id)?.consent?.(isVendorGranted(consent, vendor.id), vendor.params);
+        defOf(vendor.id)?.consent?.(consent.isGranted({ vendor: vendor.id }), vendor.params);
       } catch (error) {
         console.error(`Consentry: telling vendor "${vendor.id}" the decision failed`, error);
       }
