@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The arrows of ARCHITECTURE section 1: which workspace packages each package may import.
+// The arrows of docs/architecture.md, section 1: which workspace packages each package may import.
 // Anything not listed here is a design change and must be argued in docs/ first.
 const allowed: Record<string, string[]> = {
   protocol: [],
@@ -23,7 +23,7 @@ const allowed: Record<string, string[]> = {
   scanner: ['core', 'vendors'],
 };
 
-// Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
+// Third-party runtime dependencies a browser package may carry (docs/architecture.md, section 1).
 const allowedThirdParty: Record<string, string[]> = {
   protocol: [],
   core: ['js-cookie'],

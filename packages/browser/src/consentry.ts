@@ -8,7 +8,7 @@ import { VENDOR_INDEX } from './vendor-index.js';
 
 export type EventName = ConsentEvent['type'];
 
-/** `window.Consentry`: the script-tag API (ARCHITECTURE section 5). */
+/** `window.Consentry`: the script-tag API (docs/architecture.md, section 5). */
 export interface ConsentryApi {
   init(config: unknown): boolean;
   acceptAll(): void;

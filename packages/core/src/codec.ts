@@ -2,7 +2,7 @@ import { fnv } from './fnv.js';
 import { OPTIONAL_CATEGORIES, type Choices, type DecisionMethod, type ResolvedConfig } from './types.js';
 
 /**
- * What the consent cookie holds (ARCHITECTURE section 4).
+ * What the consent cookie holds (docs/architecture.md, section 4).
  * Encoding only: what a decision means and how long it holds is policy.ts.
  * Encoded as `1.<id>.<rev>.<ts>.<cats>.<method><gpc>.<vendorSet>.<overrides>.<checksum>`:
  * - id: the consent id as 32 hex digits; rev and ts in base 36; cats a 0–7 bit mask;

@@ -263,7 +263,7 @@ function resolveVendors(
 }
 
 /**
- * Validates a whole config (ARCHITECTURE section 3) in one pass and fills in defaults.
+ * Validates a whole config (docs/architecture.md, section 3) in one pass and fills in defaults.
  * Every problem is collected, so a site sees all its mistakes at once.
  */
 export function resolveConfig(input: unknown, catalog?: VendorCatalogLookup): ResolvedConfig {

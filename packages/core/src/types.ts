@@ -76,7 +76,7 @@ export interface ConsentOptions {
   crossTab?: boolean;
 }
 
-/** Config as a site writes it (ARCHITECTURE section 3). */
+/** Config as a site writes it (docs/architecture.md, section 3). */
 export interface ConsentConfig {
   revision?: number;
   /** `auto` (default): `<html lang>`, then the browser's languages. `browser`: the browser's first. Or a tag like `lv`. */

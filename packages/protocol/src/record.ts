@@ -20,7 +20,7 @@ export interface RecordChoices {
   targeting: boolean;
 }
 
-/** What the browser sends for every decision (ARCHITECTURE section 6). */
+/** What the browser sends for every decision (docs/architecture.md, section 6). */
 export interface ConsentRecord {
   schema: typeof RECORD_SCHEMA;
   recordId: string;
@@ -76,7 +76,7 @@ export interface SealedRecord extends ChainedRecord {
   tree?: BatchInclusion;
 }
 
-/** What `POST /v1/consents` answers with (ARCHITECTURE section 7). */
+/** What `POST /v1/consents` answers with (docs/architecture.md, section 7). */
 export interface Receipt {
   recordId: string;
   seq: number;

@@ -29,7 +29,7 @@ const withField = (path: string[], value: unknown): unknown => {
 };
 
 describe('validateRecord', () => {
-  it('accepts the record of ARCHITECTURE section 6', () => {
+  it('accepts the record of docs/architecture.md, section 6', () => {
     const result = validateRecord(record());
     expect(result).toEqual({ ok: true, value: record() });
   });

@@ -54,7 +54,7 @@ const problem = (c: Context, status: ErrorStatus, error: string, path?: string) 
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** The HTTP API of ARCHITECTURE section 7, as a Hono app (call it in-process with `app.request`). */
+/** The HTTP API of docs/architecture.md, section 7, as a Hono app (call it in-process with `app.request`). */
 export function createApp(options: AppOptions): ConsentryApp {
   const { storage, signingKey } = options;
   const chain = options.chain ?? 'main';

@@ -12,7 +12,7 @@ export type ConsentType =
   | 'security_storage';
 export type ConsentTypes = Record<ConsentType, 'granted' | 'denied'>;
 
-/** ARCHITECTURE section 8. `security_storage` is necessary: always granted. */
+/** docs/architecture.md, section 8. `security_storage` is necessary: always granted. */
 export const CONSENT_MODE_MAPPING: Readonly<Record<OptionalCategory, readonly ConsentType[]>> = {
   functional: ['functionality_storage', 'personalization_storage'],
   statistics: ['analytics_storage'],
