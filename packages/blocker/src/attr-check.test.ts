@@ -34,7 +34,7 @@ describe('what the check reads as the browser does', () => {
     expect(['class', 'data-src', 'data-index', 'alt', 'foo:bar'].map(watchedName)).toEqual([null, null, null, null, null]);
   });
 
-  it('reads a scheme past tabs, newlines and leading control characters, and refuses frame documents it cannot guard', () => {
+  it('reads a scheme past tabs, newlines and leading control characters, and refuses frame documents it cannot intercept in', () => {
     expect([schemeOf('java\tscript:x'), schemeOf('\x01 da\nta:text/html,x'), schemeOf('/path:x'), schemeOf('https://a')]).toEqual(['javascript', 'data', '', 'https']);
     expect(['java\nscript:1', '\x10data:text/html,x', 'blob:https://www.shop.example.com/unknown', 'filesystem:x'].map((u) => frameUrlRefused(u))).toEqual([true, true, true, true]);
     expect(['/embed', 'https://www.youtube.com/embed/x', 'about:blank'].map((u) => frameUrlRefused(u))).toEqual([false, false, false]);

@@ -59,7 +59,7 @@ const INERT_BLOB = /^(application\/pdf|image\/(png|gif|jpeg|webp|avif|bmp)|video
 
 /**
  * Whether a frame (iframe, frame, object, embed, meta refresh) may navigate to this URL, apart from its
- * host: a `javascript:` or `data:` document runs where no guard reaches in time (data: is an opaque origin),
+ * host: a `javascript:` or `data:` document runs where no interceptor reaches in time (data: is an opaque origin),
  * and a `blob:` document is page-written HTML, let through only when the blocker cleaned it at creation.
  */
 export function frameUrlRefused(url: string, object = false): boolean {
@@ -121,7 +121,7 @@ export function holdIframe(ctx: BlockerContext, iframe: HTMLIFrameElement, url: 
 export interface ElementHookOptions {
   /** Scripts and iframes (automatic blocking of dynamically created elements). */
   scripts: boolean;
-  /** Pixels, media, embeds and resource hints (a withdrawal guard). */
+  /** Pixels, media, embeds and resource hints (held on withdrawal). */
   images: boolean;
   /** An iframe was held while connected: show its placeholder. */
   onIframeHeld(iframe: HTMLIFrameElement): void;
@@ -133,8 +133,8 @@ export type AttrCheck = (el: Element, name: string, value: string | null) => boo
 /**
  * The one check every attribute route goes through (setters, setAttribute*, Attr nodes, NamedNodeMap,
  * SVG animated strings, parsed markup). A held script keeps `type="text/plain"` whatever is asked of its
- * type; a frame's `srcdoc` gets the realm guard first; a vendor URL on anything else is not written.
- * `frameDoc` turns page-written HTML for a frame into its cleaned, guarded form.
+ * type; a frame's `srcdoc` gets the realm's interceptors first; a vendor URL on anything else is not written.
+ * `frameDoc` turns page-written HTML for a frame into its cleaned, intercepted form.
  */
 export function createAttrCheck(ctx: BlockerContext, opts: ElementHookOptions, frameDoc: (html: string) => string): AttrCheck {
   const n = natives();

@@ -13,13 +13,13 @@ export interface BlockerContext {
   hosts: HostMatcher;
   cookieNames: NameMatcher;
   storageNames: NameMatcher;
-  /** Cached per consent change: the guards ask this on every request. */
+  /** Cached per consent change: the interceptors ask this on every request. */
   isRuleGranted(rule: VendorRule): boolean;
   /** Elements held automatically, with every rule owning their URL: any one granted releases them. */
   heldBy: WeakMap<Element, VendorRule[]>;
-  /** Scripts the blocker released: the observer and guards never hold them again. */
+  /** Scripts the blocker released: the observer and interceptors never hold them again. */
   trusted: WeakSet<Element>;
-  /** Run the blocker's own DOM writes past its guards. */
+  /** Run the blocker's own DOM writes past its interceptors. */
   internal<T>(fn: () => T): T;
   readonly inInternal: boolean;
   report(kind: BlockedKind, rule: VendorRule, target: string): void;

@@ -32,7 +32,7 @@ function twoEngines() {
 }
 
 describe('a second blocker on the same page', () => {
-  it('shares the one guard instead of doing nothing: its own markup is gated and released', () => {
+  it('shares the one set of interceptors instead of doing nothing: its own markup is gated and released', () => {
     const [a, b] = twoEngines();
     blockers.push(createBlocker(a, { rules: RULES }));
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -60,7 +60,7 @@ describe('a second blocker on the same page', () => {
     expect(nativeFetch).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps the guard while any blocker lives and puts the native functions back after the last', async () => {
+  it('keeps the interceptors while any blocker lives and puts the native functions back after the last', async () => {
     const [a, b] = twoEngines();
     const first = createBlocker(a, { rules: RULES });
     const second = createBlocker(b, { rules: RULES });

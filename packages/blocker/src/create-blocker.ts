@@ -4,7 +4,7 @@ import { cleanCookies, cleanStores, cleanUp } from './cleanup.js';
 import { holdingRule } from './context.js';
 import { createIframeGate } from './gated-iframes.js';
 import { collectScriptReleases } from './gated-scripts.js';
-import { guardIndexedDB } from './indexed-db.js';
+import { interceptIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
 import { installRealms } from './realms.js';
@@ -14,7 +14,7 @@ import type { BlockerContext } from './context.js';
 import type { Restore } from './patch.js';
 import type { Blocker, BlockerOptions, CookieJar, VendorRule } from './types.js';
 
-/** One blocker's say in the page's shared guard. */
+/** One blocker's say in the page's shared interceptors. */
 interface Member {
   consent: Consent;
   grants(rule: VendorRule): boolean;
@@ -24,7 +24,7 @@ interface Member {
 
 /**
  * What every blocker on the page shares: the platform is wrapped once (a second wrap would double every
- * check and its restore would unwrap the first), and a vendor passes the guard only when every blocker's
+ * check and its restore would unwrap the first), and a vendor passes the interceptors only when every blocker's
  * engine grants it, so two engines that disagree fail closed.
  */
 const page = {
@@ -53,13 +53,13 @@ const grantedByAll = (rule: VendorRule): boolean => {
 /**
  * Gates scripts and iframes until consent, holds catalog vendors' scripts, requests, cookies and storage
  * while they are not granted, and cleans up what a non-granted vendor left (at start-up and on withdrawal).
- * A second blocker on the page (two providers, a second init) joins the first one's guard.
+ * A second blocker on the page (two providers, a second init) joins the first one's interceptors.
  */
 export function createBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
   if (typeof document === 'undefined') return inert;
   const rules = options.rules ?? [];
   const autoBlock = options.autoBlock !== false;
-  const guardsOn = options.guards !== false;
+  const interceptOn = options.intercept !== false;
   const jar = options.cookieJar ?? documentJar;
   let granted = new Map<string, boolean>();
   let grantedCategories = new Set<OptionalCategory>();
@@ -144,12 +144,12 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
   page.members.add(member);
   if (first) {
     const scanAll = (): void => page.members.forEach((m) => m.scan());
-    if (autoBlock || guardsOn) {
+    if (autoBlock || interceptOn) {
       // Every same-origin realm the page can reach gets the hooks (realms.ts); the observer covers the parser.
-      const opts = { scripts: autoBlock, images: guardsOn, guards: guardsOn, onIframeHeld: (iframe: HTMLIFrameElement) => page.members.forEach((m) => m.scanIframe(iframe)) };
+      const opts = { scripts: autoBlock, images: interceptOn, intercept: interceptOn, onIframeHeld: (iframe: HTMLIFrameElement) => page.members.forEach((m) => m.scanIframe(iframe)) };
       page.restores.push(installRealms(ctx, opts, autoBlock ? scanAll : null));
     }
-    if (guardsOn) page.restores.push(guardIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
+    if (interceptOn) page.restores.push(interceptIndexedDB(ctx, createNameMatcher(rules, (rule) => rule.indexedDB)));
   }
 
   // What earlier visits left for vendors that are not granted now (lapsed, re-prompted, removed): cookies

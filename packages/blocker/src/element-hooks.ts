@@ -43,10 +43,10 @@ type AnyFn = (this: unknown, ...a: unknown[]) => unknown;
 type Ctor = new (...a: unknown[]) => object;
 
 /**
- * Guards at the prototype level, so every way of creating an element is covered (createElement,
+ * Interceptors at the prototype level, so every way of creating an element is covered (createElement,
  * cloneNode, new Image(), new Audio(url), parsed fragments later given a URL, another realm's methods on
  * our nodes). Each value is converted to a string once: the check sees what the browser gets.
- * `frameDoc` cleans page-written HTML for a frame (srcdoc, an HTML Blob) and adds the realm guard.
+ * `frameDoc` cleans page-written HTML for a frame (srcdoc, an HTML Blob) and adds the realm's interceptors.
  */
 export function installElementHooks(w: Win, allow: AttrCheck, frameDoc: (html: string) => string): void {
   const g = w as unknown as Record<string, { prototype: object } | undefined>;
@@ -96,7 +96,7 @@ export function installElementHooks(w: Win, allow: AttrCheck, frameDoc: (html: s
   );
 
   // A frame navigated to a blob: URL shows page-written HTML: an HTML Blob is cleaned (and gets the realm
-  // guard) when it is built; any other HTML-capable Blob is refused as a frame document (attr-check.ts).
+  // interceptors) when it is built; any other HTML-capable Blob is refused as a frame document (attr-check.ts).
   for (const name of ['Blob', 'File']) {
     patchMethod(w as unknown as Record<string, Ctor>, name, (Original) =>
       new Proxy(Original, {

@@ -56,7 +56,7 @@ export function createIframeGate(ctx: BlockerContext) {
   function hold(iframe: HTMLIFrameElement): void {
     const src = iframe.getAttribute('data-src') ?? '';
     if (held.has(iframe)) return;
-    // Unload content that was granted before (withdrawal), without our own src guard getting in the way.
+    // Unload content that was granted before (withdrawal), without our own src interceptor getting in the way.
     const current = iframe.getAttribute('src');
     if (current && current !== 'about:blank') {
       natives().iframeSrc.call(iframe, 'about:blank');

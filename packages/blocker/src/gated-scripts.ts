@@ -56,7 +56,7 @@ function releaseHeld(ctx: BlockerContext, script: HTMLScriptElement, realType: s
       const parent = script.parentNode;
       if (!parent) return;
       const next = script.nextSibling;
-      // Native methods and no switched-off guard: a customised built-in's callbacks run as page code.
+      // Native methods and no switched-off interceptor: a customised built-in's callbacks run as page code.
       const n = natives();
       if (realType) n.setAttribute.call(script, 'type', realType);
       else n.removeAttribute.call(script, 'type');

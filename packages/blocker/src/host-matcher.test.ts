@@ -82,7 +82,7 @@ describe('host matcher: the URL as the browser reads it', () => {
     expect(of('https://www.google.com/%70agead/x')).toEqual(['ads']);
   });
 
-  it('gives the request guards the resolved URL, and matches endpoint rules on any host, first party included', () => {
+  it('gives the request interceptors the resolved URL, and matches endpoint rules on any host, first party included', () => {
     const ga4: VendorRule = { id: 'ga', category: 'statistics', hosts: ['google-analytics.com', '*/g/collect?tid'], cookies: [] };
     const meta: VendorRule = { id: 'meta', category: 'targeting', hosts: ['facebook.com', '*/tr?ev'], cookies: [] };
     const m = createHostMatcher([ga4, meta], () => location.hostname);

@@ -15,7 +15,7 @@ export interface HostMatcher {
   /** The rules owning `url`, resolved against `base` (default: the document's base URL) as the browser does. */
   (url: string, base?: string): VendorRule[] | null;
   /**
-   * For the request guards: the same, plus endpoint rules (host `*`, `/g/collect?tid`) on any host, the page's own
+   * For the request interceptors: the same, plus endpoint rules (host `*`, `/g/collect?tid`) on any host, the page's own
    * included. `href` is what the native call must be given, so what was checked is what is requested.
    */
   request(url: string, base?: () => string): Resolved;
@@ -51,7 +51,7 @@ function plainPath(u: URL): string {
  * `new URL(url, base)` (backslashes, tabs and newlines, `<base href>`, trailing dots, case,
  * percent-encoding and userinfo all come out as the request will), then one map lookup per hostname
  * label. A path like `/api` costs no parse while the base URL is the page's own host. The page's own
- * host is never held by a host rule; endpoint rules (host `*`) are for the request guards only.
+ * host is never held by a host rule; endpoint rules (host `*`) are for the request interceptors only.
  */
 export function createHostMatcher(rules: readonly VendorRule[], pageHost: () => string): HostMatcher {
   const byHost = new Map<string, HostEntry[]>();

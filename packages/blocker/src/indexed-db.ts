@@ -18,7 +18,7 @@ export function closeConnections(name: string): void {
  * switched off does (a `SecurityError`), and tracks the connections to vendors' databases so a withdrawal
  * can close them and the deletion is not blocked for as long as the page lives.
  */
-export function guardIndexedDB(ctx: BlockerContext, names: NameMatcher): Restore {
+export function interceptIndexedDB(ctx: BlockerContext, names: NameMatcher): Restore {
   if (typeof IDBFactory === 'undefined') return () => {};
   return patchMethod(IDBFactory.prototype, 'open', (original) => function (this: IDBFactory, name: string, version?: number) {
     const key = String(name);

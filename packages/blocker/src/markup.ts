@@ -105,7 +105,7 @@ type AnyFn = (this: unknown, ...a: unknown[]) => unknown;
  * String sinks (innerHTML and kin, createContextualFragment, document.write, parseHTMLUnsafe,
  * execCommand('insertHTML')) are cleaned before the browser parses them; nodes entering a document
  * (insertion, import, adoption) are swept first. `inserted` runs after each: a frame that came with them
- * is reachable now and gets its guard.
+ * is reachable now and gets its interceptors.
  */
 export function installMarkupHooks(ctx: BlockerContext, w: Win, allow: AttrCheck, inserted: (gated: boolean) => void): void {
   const get = (name: string) => (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;

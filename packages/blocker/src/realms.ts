@@ -1,6 +1,6 @@
 import { holdsGated, observeInsertions } from './auto-block.js';
 import { createAttrCheck, installElementHooks } from './element-hooks.js';
-import { installGuards } from './guards.js';
+import { installInterceptors } from './interceptors.js';
 import { cleanHtml, installMarkupHooks, sweep } from './markup.js';
 import { dropNatives, takeNatives } from './natives.js';
 import { patchAccessor, patchMethod, patches, unpatch } from './patch.js';
@@ -11,8 +11,8 @@ import type { Restore } from './patch.js';
 type Win = Window & typeof globalThis;
 
 export interface RealmOptions extends ElementHookOptions {
-  /** Network, cookie and storage guards. */
-  guards: boolean;
+  /** Network, cookie and storage interceptors. */
+  intercept: boolean;
 }
 
 const FRAMES = ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'];
@@ -29,13 +29,13 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   const realms = new WeakSet<object>();
   const seen = new WeakSet<object>();
   const nonce = ctx.options.nonce;
-  // The first script of a srcdoc document asks its parent for its own window: our getter guards it.
+  // The first script of a srcdoc document asks its parent for its own window: our getter intercepts it.
   const boot = `<script${nonce ? ` nonce="${nonce}"` : ''}>(frameElement||0).contentWindow</script>`;
   // Page-written HTML for a frame (srcdoc, an HTML Blob): cleaned, with the bootstrap first (after a
   // doctype, which must stay first to keep standards mode).
   const frameDoc = (html: string): string => {
     const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
-    // Already guarded (read back and written again): the rest is still checked, it may have been appended to.
+    // Already intercepted (read back and written again): the rest is still checked, it may have been appended to.
     const rest = html.slice(doctype.length + (html.startsWith(boot, doctype.length) ? boot.length : 0));
     return doctype + boot + cleanHtml(ctx, allow, rest, true);
   };
@@ -55,11 +55,11 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
   };
 
   const docs = new WeakSet<Document>();
-  // A frame that navigated has a new window: guarded before the page's own load handlers run.
+  // A frame that navigated has a new window: intercepted before the page's own load handlers run.
   const onLoad = (e: Event): void => {
     if (/^(i?frame|object|embed)$/.test((e.target as Element).localName)) {
       const w = (e.target as Element).ownerDocument.defaultView;
-      for (let i = 0; w && i < w.length; i++) guard(w[i]);
+      for (let i = 0; w && i < w.length; i++) coverRealm(w[i]);
     }
   };
   function listen(doc: Document): void {
@@ -69,7 +69,7 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     patches.push(() => doc.removeEventListener('load', onLoad, true));
   }
 
-  function guard(target: unknown): void {
+  function coverRealm(target: unknown): void {
     let w: Win;
     try {
       // A Document (contentDocument) or a window; a cross-origin one throws here and is out of reach.
@@ -84,7 +84,7 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     const frames = (): void => {
       for (let i = 0; i < w.length; i++) {
         const f = w[i] as Window;
-        if (!seen.has(f)) guard((seen.add(f), f));
+        if (!seen.has(f)) coverRealm((seen.add(f), f));
       }
     };
     const inserted = (gated: boolean): void => {
@@ -93,26 +93,26 @@ export function installRealms(ctx: BlockerContext, opts: RealmOptions, onFound: 
     };
     installElementHooks(w, allow, frameDoc);
     installMarkupHooks(ctx, w, allow, inserted);
-    if (opts.guards) installGuards(ctx, w);
+    if (opts.intercept) installInterceptors(ctx, w);
     for (const name of FRAMES) {
       const proto = (w as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
       for (const prop of ['contentWindow', 'contentDocument']) {
         if (proto) patchAccessor(proto, prop, (get) => function (this: unknown) {
           const inner = get.call(this);
-          if (inner) guard(inner);
+          if (inner) coverRealm(inner);
           return inner;
         });
       }
     }
     patchMethod(w, 'open', (original) => function (this: Window, ...a: Parameters<Window['open']>) {
       const popup = original.apply(this, a);
-      if (popup) guard(popup);
+      if (popup) coverRealm(popup);
       return popup;
     });
     frames();
   }
 
-  guard(globalThis);
+  coverRealm(globalThis);
   if (onFound) {
     patches.push(
       observeInsertions(

@@ -8,7 +8,7 @@ export type NamePattern = string | { prefix: string };
  * `hosts` entries are hostname suffixes (`google-analytics.com` matches `region1.google-analytics.com`),
  * optionally followed by a path prefix (`www.google.com/maps`; a path entry is more specific than a bare
  * host entry of the same host), or endpoint patterns, the host `*` then `/path?param`, matched on any
- * host (first party included) by the request guards only: a first-party proxy of a tracker endpoint
+ * host (first party included) by the request interceptors only: a first-party proxy of a tracker endpoint
  * (GA4's `/g/collect?tid`).
  */
 export interface VendorRule {
@@ -56,8 +56,8 @@ export interface BlockerOptions {
   rules?: VendorRule[];
   /** Hold scripts and iframes of the rules' hosts even without markup. Default true. */
   autoBlock?: boolean;
-  /** Guard fetch, XHR, sendBeacon, image pixels, document.cookie and Storage writes. Default true. */
-  guards?: boolean;
+  /** Intercept fetch, XHR, sendBeacon, image pixels, document.cookie and Storage writes (refused for a vendor not granted). Default true. */
+  intercept?: boolean;
   /** CSP nonce given to released scripts (falls back to the original element's nonce). */
   nonce?: string;
   texts?: Partial<BlockerTexts>;
@@ -81,6 +81,6 @@ export interface Blocker {
   cleanup(): void;
   /** The rule that holds this URL right now, or null when it may load. */
   blockedBy(url: string): VendorRule | null;
-  /** Remove observers, guards and listeners (placeholders stay). */
+  /** Remove observers, interceptors and listeners (placeholders stay). */
   destroy(): void;
 }

@@ -62,10 +62,10 @@ const int = (min: number, max: number, fallback?: number, unit = 'a whole number
   check((v) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max, `${unit} from ${min} to ${max}`, fallback);
 const oneOf = <T extends string>(options: readonly T[], fallback?: T) =>
   check<T>((v) => options.includes(v as T), options.join(' | '), fallback);
-const str = (re: RegExp, expected: string, fallback?: string) =>
+const matching = (re: RegExp, expected: string, fallback?: string) =>
   check((v) => typeof v === 'string' && v.length <= 4000 && re.test(v), expected, fallback);
 // Config URLs become links: only web and relative URLs are safe there.
-const url = str(/^(https?:\/\/|(?!\s*[a-z][a-z\d+.-]*:))./i, 'an http(s) or relative URL');
+const url = matching(/^(https?:\/\/|(?!\s*[a-z][a-z\d+.-]*:))./i, 'an http(s) or relative URL');
 
 /** An object with known keys; `true` stands for `{}`; absent keys with no default are left out. */
 const obj =
@@ -110,7 +110,7 @@ const categoryFlags = Object.fromEntries(OPTIONAL_CATEGORIES.map((c) => [c, bool
 
 const shape = {
   revision: int(0, 1e9, 1),
-  language: str(/^(auto|browser)$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto", "browser" or a language tag like lv', 'auto'),
+  language: matching(/^(auto|browser)$|^[a-z]{2,3}(-[a-z\d]{2,8})*$/i, '"auto", "browser" or a language tag like lv', 'auto'),
   categories: (v: unknown, path: string, report: Report) => {
     // `hidden` would grant a category the visitor never saw; it is refused with the way out.
     const category = obj({ hidden: (x: unknown, p: string, r: Report) => void (x === undefined || r(p, 'removed: every listed category is shown; leave it out of "categories" instead')) });
@@ -123,9 +123,9 @@ const shape = {
   },
   vendors: (v: unknown) => v, // needs the categories and the catalog: checked in resolveVendors
   cookie: obj({
-    name: str(/^[\w-]{1,64}$/, 'letters, digits, _ or -', 'consentry'),
-    domain: str(/^\.?[a-z\d.-]+$/i, 'a domain like .example.com'),
-    path: str(/^\//, 'a path starting with /', '/'),
+    name: matching(/^[\w-]{1,64}$/, 'letters, digits, _ or -', 'consentry'),
+    domain: matching(/^\.?[a-z\d.-]+$/i, 'a domain like .example.com'),
+    path: matching(/^\//, 'a path starting with /', '/'),
     expiresDays: int(1, MAX_DAYS, 365, 'days'),
     refusalExpiresDays: int(1, MAX_DAYS, 182, 'days'),
   }),
@@ -137,7 +137,7 @@ const shape = {
       waitForUpdate: int(0, 1e4, 500, 'milliseconds'),
       urlPassthrough: bool(false),
       adsDataRedaction: bool(true),
-      developerId: str(/^[\w.-]+$/, 'a developer id'),
+      developerId: matching(/^[\w.-]+$/, 'a developer id'),
       regions: (v: unknown, path: string, report: Report) =>
         check<unknown[]>(Array.isArray, 'an array', [])(v, path, report).map((r, i) =>
           obj({ region: check((x) => Array.isArray(x) && x.length > 0 && x.every((c) => /^[A-Z]{2}(-[A-Z\d]{1,3})?$/.test(c)), 'ISO 3166 codes like ["US", "US-CA"]'), ...categoryFlags })(r, `${path}.${i}`, report),
@@ -149,12 +149,12 @@ const shape = {
   layout: oneOf(['bar', 'box', 'modal'], 'bar'),
   reopenButton: off(obj({ position: oneOf(['bottom-left', 'bottom-right'], 'bottom-left') })),
   links: obj({ privacyPolicy: url, cookiePolicy: url }),
-  texts: record(LANG, 'a language tag like en, lv or pt-BR', record(/./, 'a text key', str(/[^]/, 'a string (plain text)')), true),
+  texts: record(LANG, 'a language tag like en, lv or pt-BR', record(/./, 'a text key', matching(/[^]/, 'a string (plain text)')), true),
   autoBlock: bool(true),
   reloadOnWithdraw: bool(false),
-  nonce: str(/^[\w+/=-]+$/, 'a base64 nonce'),
+  nonce: matching(/^[\w+/=-]+$/, 'a base64 nonce'),
   // The network wall's worker (docs/service-worker.md): same origin only, as a worker's scope must be.
-  serviceWorker: off(str(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
+  serviceWorker: off(matching(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
 };
 
 // A site's own service (a vendor outside the catalog) declares what it is and what it writes.
@@ -169,9 +169,9 @@ const required =
     return inner(v, path, report);
   };
 const siteItem = obj({
-  name: required(str(/^[^\s;,=]{1,200}$/, 'a cookie or storage key name (no spaces, ; , or =)'), 'the cookie or storage key name'),
+  name: required(matching(/^[^\s;,=]{1,200}$/, 'a cookie or storage key name (no spaces, ; , or =)'), 'the cookie or storage key name'),
   prefix: bool(),
-  lifetime: required(str(LIFETIME, `like ${LIFETIMES}`), `like ${LIFETIMES}`),
+  lifetime: required(matching(LIFETIME, `like ${LIFETIMES}`), `like ${LIFETIMES}`),
 });
 const siteItems: V<SiteItem[]> = (v, path, report) =>
   check<unknown[]>(Array.isArray, 'an array', [])(v, path, report).map((item, i) => siteItem(item, `${path}.${i}`, report) as unknown as SiteItem);
@@ -179,7 +179,7 @@ const siteItems: V<SiteItem[]> = (v, path, report) =>
 const localText: V<Record<string, string> | undefined> = (v, path, report) => {
   if (v === undefined) return undefined;
   if (typeof v === 'string' && v.length <= 4000) return { '': v };
-  if (isObj(v)) return record(LANG, 'a language tag like en, lv or pt-BR', str(/[^]/, 'a string (plain text)'), true)(v, path, report) as Record<string, string>;
+  if (isObj(v)) return record(LANG, 'a language tag like en, lv or pt-BR', matching(/[^]/, 'a string (plain text)'), true)(v, path, report) as Record<string, string>;
   report(path, `expected a text, or texts by language like { "en": "…", "lv": "…" }, got ${JSON.stringify(v)}`);
   return undefined;
 };

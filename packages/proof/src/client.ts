@@ -180,7 +180,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
       }
       sent += 1;
       outcomes.set(record.recordId, { ok: true, status: 'stored', receipt: keepReceipt(record, outcome.receipt) });
-      await notices.settle(record.noticeHash, outcome.noticeOnFile);
+      await notices.answered(record.noticeHash, outcome.noticeOnFile);
     }
   }
 

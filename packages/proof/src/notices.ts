@@ -26,7 +26,7 @@ export function createNoticeRegistry(store: SafeStorage, post: (body: string) =>
       store.write(NOTICES_KEY, { known: state.known, pending: { ...Object.fromEntries(pending), [hash]: notice } });
     },
     /** The server told us whether it holds this notice: remember it, or send the texts (once). */
-    async settle(hash: string, onFile: boolean): Promise<void> {
+    async answered(hash: string, onFile: boolean): Promise<void> {
       const state = read();
       if (state.known.includes(hash)) return;
       const notice = state.pending[hash];

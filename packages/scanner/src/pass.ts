@@ -66,7 +66,7 @@ function summarize(init: CdpInitiator | undefined): Initiator {
 }
 
 /** Resolves once no request has been in flight for `quietMs`, or after `maxMs`. */
-async function settle(activity: { pending: number; last: number }, quietMs: number, maxMs: number): Promise<void> {
+async function untilQuiet(activity: { pending: number; last: number }, quietMs: number, maxMs: number): Promise<void> {
   const deadline = Date.now() + maxMs;
   // A local timer, not page.waitForTimeout: no round trip to the browser per tick.
   while (Date.now() < deadline) {
@@ -154,7 +154,7 @@ export async function runPass(
     t0 = Date.now();
     const response = await page.goto(url, { waitUntil: 'load', timeout: opts.navigationTimeoutMs });
     result.status = response?.status() ?? null;
-    await settle(activity, opts.quietMs, opts.maxWaitMs);
+    await untilQuiet(activity, opts.quietMs, opts.maxWaitMs);
     // With a carried decision the banner should not come back: one look, no waiting for it.
     const banner = await findBanner(page, seed ? 0 : opts.bannerTimeoutMs);
     result.banner = banner;
@@ -193,11 +193,11 @@ export async function runPass(
         if (action.clicked) action.decidedOn = url;
         else action.note = 'the control could not be clicked';
         await page.waitForLoadState('load').catch(() => {});
-        await settle(activity, opts.quietMs, opts.maxWaitMs);
+        await untilQuiet(activity, opts.quietMs, opts.maxWaitMs);
         // The visitor's next page view, with the decision stored: what runs for the rest of the visit.
         await opts.throttle();
         await page.reload({ waitUntil: 'load', timeout: opts.navigationTimeoutMs }).catch(() => {});
-        await settle(activity, opts.quietMs, opts.maxWaitMs);
+        await untilQuiet(activity, opts.quietMs, opts.maxWaitMs);
         if (action.clicked) result.state = await context.storageState();
       }
     }

@@ -24,7 +24,8 @@ export function createConsentUI(consent: Consent, options: UIOptions = {}): Cons
       // an onError that throws must not reach the page either
     }
   };
-  const guard =
+  // Every handler the page can trigger: an error is reported (onError), never thrown into the page.
+  const safe =
     <A extends unknown[]>(fn: (...args: A) => void) =>
     (...args: A) => {
       try {
@@ -35,16 +36,16 @@ export function createConsentUI(consent: Consent, options: UIOptions = {}): Cons
     };
   try {
     if (typeof document === 'undefined') return NOOP_UI;
-    return mount(consent, options, guard);
+    return mount(consent, options, safe);
   } catch (error) {
     report(error);
     return NOOP_UI;
   }
 }
 
-type Guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
+type Safe = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => void;
 
-function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
+function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
   const { config } = consent;
   const language = detectLanguage(config.language, availableLanguages(consent, options));
   // Rebuilt on every paint: vendor details may arrive after mount (the script-tag build fetches them).
@@ -114,17 +115,17 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       prefs,
       reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
       status: message,
-      acceptAll: guard((source) => decide(() => acceptAll(source), source)),
-      rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
-      customize: guard((event) => showPreferences(event.currentTarget as HTMLElement)),
-      toggleCategory: guard((category) => {
+      acceptAll: safe((source) => decide(() => acceptAll(source), source)),
+      rejectAll: safe((source) => decide(() => consent.rejectAll({ source }), source)),
+      customize: safe((event) => showPreferences(event.currentTarget as HTMLElement)),
+      toggleCategory: safe((category) => {
         if (!prefs) return;
         const on = !prefs[category];
         prefs[category] = on;
         for (const v of vendors) if (v.category === category) prefs.vendors[v.id] = on;
         paint();
       }),
-      toggleVendor: guard((id) => {
+      toggleVendor: safe((id) => {
         if (!prefs) return;
         const on = !prefs.vendors[id];
         prefs.vendors[id] = on;
@@ -133,14 +134,14 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
         if (on && category) prefs[category] = true;
         paint();
       }),
-      save: guard(() => {
+      save: safe(() => {
         if (!prefs) return;
         const draft = prefs;
         const choices: Partial<Record<OptionalCategory, boolean>> = {};
         for (const c of optional) choices[c] = draft[c];
         decide(() => consent.update({ ...choices, vendors: { ...draft.vendors } }, { source: 'preferences' }), 'preferences');
       }),
-      closePrefs: guard(() => closePreferences()),
+      closePrefs: safe(() => closePreferences()),
     };
     render(<RootView vm={vm} />, rootEl);
     drawDeclarations(consent, language, options, (from) => showPreferences(from));
@@ -181,7 +182,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   };
 
   const unsubscribe = consent.subscribe(
-    guard(() => {
+    safe(() => {
       // The declaration shows the current choices: any decision redraws it.
       drawDeclarations(consent, language, options, (from) => showPreferences(from));
       const next = consent.getState().status;
@@ -195,22 +196,22 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
 
   paint();
   // Disclosures that arrive after mount (the script tag fetches them) complete the declaration.
-  options.settled?.then(guard(() => drawDeclarations(consent, language, options, (from) => showPreferences(from))), () => {});
+  options.settled?.then(safe(() => drawDeclarations(consent, language, options, (from) => showPreferences(from))), () => {});
 
   return {
     language,
-    show: guard(() => {
+    show: safe(() => {
       banner = true;
       paint();
     }),
-    showPreferences: guard((from?: HTMLElement) => showPreferences(from)),
-    hide: guard(() => {
+    showPreferences: safe((from?: HTMLElement) => showPreferences(from)),
+    hide: safe(() => {
       banner = false;
       prefs = null;
       opener = null;
       paint();
     }),
-    destroy: guard(() => {
+    destroy: safe(() => {
       unsubscribe();
       render(null, rootEl);
       aids.update(null);

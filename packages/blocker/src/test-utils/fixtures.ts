@@ -35,7 +35,7 @@ export const RULES = [GA, HOTJAR, META, YOUTUBE];
 
 /**
  * happy-dom binds Storage methods onto each instance on first access, so a later patch of
- * Storage.prototype (what the guard does, and what works in browsers) would go unseen. Make the
+ * Storage.prototype (what the interceptor does, and what works in browsers) would go unseen. Make the
  * instances look the method up on the prototype on every call, as a browser does.
  */
 for (const store of [localStorage, sessionStorage]) {

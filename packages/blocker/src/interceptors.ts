@@ -1,5 +1,5 @@
 import { holdingRule } from './context.js';
-import { guardStorage } from './storage-guard.js';
+import { interceptStorage } from './storage-interceptor.js';
 import { ownerOf, patchMethod, patchSetter, patches, unpatch } from './patch.js';
 import type { BlockerContext } from './context.js';
 import type { Restore } from './patch.js';
@@ -45,7 +45,7 @@ type Fn = (...a: unknown[]) => unknown;
  * the browser reads it (`URL` against the document's base URL), and the native call gets that very value:
  * an object whose `toString`, `href` or `url` answers differently the second time has no second time.
  */
-export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): Restore {
+export function installInterceptors(ctx: BlockerContext, w: Win = globalThis as Win): Restore {
   const start = patches.length;
   const base = () => w.document.baseURI;
   // The native getter: an own `url` property on a Request cannot stand in for the URL it will fetch.
@@ -122,7 +122,7 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
    * A promise-returning method whose first argument is a URL (`all`: a list of them), or an options
    * object (`config`) whose URLs `config` checks and copies: refused with a rejected promise.
    */
-  const guardMethod = (proto: object | undefined, method: string, all: boolean, config?: (first: unknown) => unknown) => {
+  const interceptMethod = (proto: object | undefined, method: string, all: boolean, config?: (first: unknown) => unknown) => {
     if (proto) patchMethod(proto as Record<string, Fn>, method, (original) => function (this: unknown, first: unknown, ...rest: unknown[]) {
       try {
         let arg = first;
@@ -139,11 +139,11 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     });
   };
   // The Cache API fetches what it is given; worklets (audio, paint, …) fetch their module.
-  guardMethod(w.Cache?.prototype, 'add', false);
-  guardMethod(w.Cache?.prototype, 'addAll', true);
-  guardMethod((w as unknown as { Worklet?: { prototype: object } }).Worklet?.prototype, 'addModule', false);
+  interceptMethod(w.Cache?.prototype, 'add', false);
+  interceptMethod(w.Cache?.prototype, 'addAll', true);
+  interceptMethod((w as unknown as { Worklet?: { prototype: object } }).Worklet?.prototype, 'addModule', false);
   // FedCM: the browser fetches each identity provider's config URL (and its site's well-known file).
-  guardMethod((w as unknown as { CredentialsContainer?: { prototype: object } }).CredentialsContainer?.prototype, 'get', false, (options) => {
+  interceptMethod((w as unknown as { CredentialsContainer?: { prototype: object } }).CredentialsContainer?.prototype, 'get', false, (options) => {
     const identity = (options as { identity?: { providers?: Iterable<Record<string, unknown>> } } | null | undefined)?.identity;
     if (!identity) return options;
     const providers = Array.from(identity.providers ?? [], (p) => {
@@ -195,7 +195,7 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
 
   const cookieRule = (name: string) => (ctx.inInternal ? null : holdingRule(ctx, ctx.cookieNames(name)));
   // Where the native accessor lives (Document.prototype), so no prototype above ours still has it, and
-  // a realm reused for its frame's next document keeps the guard. The value is read once and that
+  // a realm reused for its frame's next document keeps the interceptors. The value is read once and that
   // string is what is written.
   const cookieOwner = w.document && ownerOf(w.document, 'cookie');
   if (cookieOwner) {
@@ -246,6 +246,6 @@ export function installGuards(ctx: BlockerContext, w: Win = globalThis as Win): 
     } as CookieStore['set']);
   }
 
-  guardStorage(ctx, w);
+  interceptStorage(ctx, w);
   return () => unpatch(start);
 }

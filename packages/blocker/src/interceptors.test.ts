@@ -1,7 +1,7 @@
 // @vitest-environment-options {"url":"https://www.shop.example.com/page"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBlocker } from './create-blocker.js';
-import { isCookieDeletion } from './guards.js';
+import { isCookieDeletion } from './interceptors.js';
 import { RULES, makeConsent, resetDom } from './test-utils/fixtures.js';
 import type { BlockedEvent, Blocker } from './types.js';
 
@@ -43,7 +43,7 @@ function start(config = {}) {
 
 const GA_HIT = 'https://region1.google-analytics.com/g/collect?v=2&tid=G-ABC1234';
 
-describe('withdrawal guards', () => {
+describe('withdrawal interceptors', () => {
   it('refuses fetch to a non-granted vendor like a network error, and passes first-party and unknown hosts', async () => {
     start();
     await expect(fetch(GA_HIT)).rejects.toThrow(TypeError);
@@ -173,7 +173,7 @@ describe('withdrawal guards', () => {
     expect(Object.getOwnPropertyDescriptor(document, 'cookie')).toBeUndefined();
   });
 
-  it('does not wrap twice for a second blocker on the same page (it shares the guard: create-blocker.test.ts)', () => {
+  it('does not wrap twice for a second blocker on the same page (it shares the interceptors: create-blocker.test.ts)', () => {
     start();
     const wrapped = globalThis.fetch;
     const second = createBlocker(makeConsent(), { rules: RULES });
@@ -182,7 +182,7 @@ describe('withdrawal guards', () => {
   });
 });
 
-describe('the guard reads each argument once, and the browser gets what was read', () => {
+describe('the interceptor reads each argument once, and the browser gets what was read', () => {
   const flipping = (url: string) => {
     let reads = 0;
     return { toString: () => (reads++ ? url : '/ok') };
@@ -230,7 +230,7 @@ describe('the guard reads each argument once, and the browser gets what was read
     expect(nativeBeacon.mock.calls.map((c) => c[0])).toEqual(['/ok']);
   });
 
-  it('first-party proxies of tracker endpoints are held by the request guards', async () => {
+  it('first-party proxies of tracker endpoints are held by the request interceptors', async () => {
     const rules = RULES.map((r) => (r.id === 'google-analytics' ? { ...r, hosts: [...r.hosts, '*/g/collect?tid'] } : r));
     blocker = createBlocker(makeConsent(), { rules, onBlocked: (e) => blocked.push(e) });
     await expect(fetch('/g/collect?v=2&tid=G-1')).rejects.toThrow(TypeError);

@@ -11,7 +11,7 @@ const reals = new WeakMap<Storage, Storage>();
  * `defineProperty`) through a Proxy that every way of reaching a Storage hands out instead of the
  * Storage itself: the window's getters and a `storage` event's `storageArea`.
  */
-export function guardStorage(ctx: BlockerContext, w: Window & typeof globalThis): void {
+export function interceptStorage(ctx: BlockerContext, w: Window & typeof globalThis): void {
   if (!w.Storage) return;
   const refused = (key: unknown) => {
     const rule = typeof key == 'string' && !ctx.inInternal && holdingRule(ctx, ctx.storageNames(key));
