@@ -29,7 +29,6 @@ export interface DecisionOnFile {
 }
 
 const DAY = 864e5;
-const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 // ── Rule 1: listed categories ────────────────────────────────────────────────────────────────────
 
@@ -53,11 +52,9 @@ export function listedChoices(config: Pick<ResolvedConfig, 'categories'>, wanted
 }
 
 /** Before any decision only `necessary` is granted, and no vendor. */
-export function nothingGranted(config: Pick<ResolvedConfig, 'vendors'>): Pick<ConsentState, 'choices' | 'vendors'> {
-  return {
-    choices: { necessary: true, functional: false, statistics: false, targeting: false },
-    vendors: Object.fromEntries(Object.keys(config.vendors).map((id) => [id, false])),
-  };
+export function nothingGranted(config: Pick<ResolvedConfig, 'categories' | 'vendors'>): Pick<ConsentState, 'choices' | 'vendors'> {
+  const choices = listedChoices(config, () => false);
+  return { choices, vendors: vendorSwitches(config, choices) };
 }
 
 // ── Rule 2: GPC holds targeting ──────────────────────────────────────────────────────────────────
@@ -78,8 +75,7 @@ export function gpcApplies(config: Pick<ResolvedConfig, 'gpc'>, signal: boolean)
  * choice in the dialog is the visitor's own and is not overridden.
  */
 export function holdForGpc(choices: Choices, gpc: boolean): { choices: Choices; held: boolean } {
-  if (!gpc) return { choices, held: false };
-  return { choices: { ...choices, targeting: false }, held: choices.targeting };
+  return { choices: gpc ? { ...choices, targeting: false } : choices, held: gpc && choices.targeting };
 }
 
 // ── Rule 3: a vendor follows its category ────────────────────────────────────────────────────────
@@ -112,14 +108,12 @@ export function vendorSwitches(
  * A catalog vendor the site did not configure (a pasted snippet) never runs; the visitor was never told.
  */
 export function isVendorListed(config: Pick<ResolvedConfig, 'vendors'>, id: string): boolean {
-  return typeof id === 'string' && hasOwn(config.vendors, id);
+  return Object.prototype.hasOwnProperty.call(config.vendors, id);
 }
 
 /** A vendor runs when it is listed (rule 4), its category is granted (rule 1) and its own switch is on. */
 export function isVendorGranted(state: Pick<ConsentState, 'choices' | 'vendors'>, config: ResolvedConfig, id: string): boolean {
-  if (!isVendorListed(config, id)) return false;
-  const vendor = config.vendors[id]!;
-  return isCategoryGranted(state.choices, config, vendor.category) && state.vendors[id] === true;
+  return isVendorListed(config, id) && isCategoryGranted(state.choices, config, config.vendors[id]!.category) && state.vendors[id] === true;
 }
 
 /** A category is granted when it is listed (rule 1) and chosen. */
