@@ -35,7 +35,7 @@ export interface AppOptions {
   /** Records decided longer ago than this are refused (400 at `timestamp`); null (retention off) or absent: 730 days. */
   retentionDays?: number | null;
   /** The console at /admin and the published guards at /s/ (docs/console.md); default on. */
-  console?: { guardDir?: string | null; passwordCost?: { N: number; r: number; p: number } } | false;
+  console?: { guardDir?: string | null; uiFile?: string | null; passwordCost?: { N: number; r: number; p: number } } | false;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };

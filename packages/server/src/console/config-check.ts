@@ -1,4 +1,4 @@
-import { ConsentryConfigError, resolveConfig, type ConfigIssue } from '@consentry/core';
+import { ConsentryConfigError, resolveConfig, type ConfigIssue, type VendorParamSpec } from '@consentry/core';
 import { catalog, toCatalogLookup } from '@consentry/vendors';
 
 const lookup = toCatalogLookup(catalog);
@@ -14,7 +14,12 @@ export function checkSiteConfig(config: unknown): { ok: true } | { ok: false; is
   }
 }
 
-/** What the console offers as switches: every catalog vendor with its category and required id. */
+// Patterns travel as their source text (a RegExp has no JSON form); the server validates anyway.
+const spec = (s: VendorParamSpec) => ({ type: s.type, required: s.required ?? false, pattern: s.pattern?.source ?? null, example: (s as { example?: string }).example ?? null });
+
+/** What the console offers as switches: every catalog vendor with its category and its id's rule. */
 export function catalogSummary() {
-  return Object.entries(lookup).map(([id, v]) => ({ id, name: v.name, category: v.category, idParam: v.id ?? null, params: v.params ?? {} }));
+  return Object.entries(lookup)
+    .map(([id, v]) => ({ id, name: v.name ?? id, category: v.category, idParam: v.id ? spec(v.id) : null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -29,7 +29,7 @@ export function describeConsole(name: string, open: () => Promise<{ storage: Sto
       guardDir.remove();
     });
 
-    type Session = { cookie?: string; csrf?: string; bearer?: string; ip?: string };
+    type Session = { cookie?: string | undefined; csrf?: string | undefined; bearer?: string; ip?: string | undefined };
     const call = async (method: string, path: string, s: Session = {}, body?: unknown) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (s.cookie) headers['cookie'] = s.cookie;

@@ -20,8 +20,10 @@ export function bakeGuard(config: unknown, guardSource: string): string {
   return preamble + guardSource;
 }
 
-/** Where the built script-tag files are: @consentry/browser's dist (beside its entry when published). */
+/** Where the built script-tag files are: CONSENTRY_GUARD_DIR, else @consentry/browser's dist (beside its entry when published). */
 export function defaultGuardDir(): string | null {
+  const set = process.env['CONSENTRY_GUARD_DIR'];
+  if (set) return set;
   try {
     const entry = createRequire(import.meta.url).resolve('@consentry/browser');
     const dir = dirname(entry);

@@ -3,6 +3,7 @@ import type { StorageAdapter } from '../storage/types.js';
 import { createDeliveryRoutes } from './delivery-routes.js';
 import { createGuardFiles, defaultGuardDir } from './delivery.js';
 import { createConsoleApi } from './routes.js';
+import { defaultUiFile, mountPage } from './page.js';
 
 export interface MountConsoleOptions {
   storage: StorageAdapter;
@@ -11,6 +12,8 @@ export interface MountConsoleOptions {
   clientAddress: (c: Context) => string | null;
   /** The built script-tag files; default @consentry/browser's dist. */
   guardDir?: string | null;
+  /** The console's browser bundle; default dist/console-ui.js. */
+  uiFile?: string | null;
   passwordCost?: { N: number; r: number; p: number };
 }
 
@@ -19,6 +22,7 @@ export interface MountConsoleOptions {
 export function mountConsole(app: Hono<any>, options: MountConsoleOptions): void {
   const { api, store } = createConsoleApi(options);
   app.route('/admin/api', api);
+  mountPage(app, options.uiFile === undefined ? defaultUiFile() : options.uiFile);
   const guardDir = options.guardDir === undefined ? defaultGuardDir() : options.guardDir;
   app.route('/', createDeliveryRoutes(store, createGuardFiles(guardDir)));
 }

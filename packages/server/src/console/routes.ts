@@ -109,7 +109,7 @@ export function createConsoleApi(options: ConsoleOptions) {
     return created ? c.json({ email, role }, 201) : problem(c, 409, 'an account with this email exists', 'email');
   });
   api.delete('/accounts/:email', ownerOnly, async (c) => {
-    const email = c.req.param('email').toLowerCase();
+    const email = (c.req.param('email') ?? '').toLowerCase();
     if (email === actor(c)) return problem(c, 409, 'you cannot delete your own account');
     const gone = await store.deleteAccount(email, { actor: actor(c), action: 'account.delete', subject: email });
     return gone ? c.json({ ok: true }) : problem(c, 404, 'no such account');
