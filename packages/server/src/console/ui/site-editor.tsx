@@ -82,7 +82,7 @@ export function SiteEditor({ site }: { site: string }) {
     return r.data.issues.length === 0;
   };
 
-  const shown = catalog.filter((v) => on(v.id) || (filter && `${v.name} ${v.id}`.toLowerCase().includes(filter.toLowerCase())));
+  const shown = catalog.filter((v) => v.id in vendors || (filter && `${v.name} ${v.id}`.toLowerCase().includes(filter.toLowerCase())));
   const tag = `<script async src="${location.origin}/s/${site}/consentry.js"></script>`;
 
   return (
@@ -99,7 +99,7 @@ export function SiteEditor({ site }: { site: string }) {
 
       <section aria-labelledby="vendors-h">
         <h2 id="vendors-h">Vendors</h2>
-        <p class="muted">Vendors that are on are listed; search the catalog to add another.</p>
+        <p class="muted">Vendors in this config are listed (on or off); search the catalog to add another.</p>
         <label for="vendor-search">Search the catalog</label>
         <input id="vendor-search" type="search" value={filter} onInput={(e) => setFilter((e.target as HTMLInputElement).value)} />
         <ul class="vendors">
