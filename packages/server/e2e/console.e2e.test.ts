@@ -175,7 +175,10 @@ describe.skipIf(!ready)(`console in real Chromium${ready ? '' : ' (skipped: no C
   it('after: a new visitor is neither offered Hotjar nor loads it', async () => {
     trackerRequests.length = 0;
     const { context, page, errors } = await visitor();
-    await page.goto(`http://shop.test:${demoPort}/`);
+    const t0 = Date.now();
+    await page.goto(`http://shop.test:${demoPort}/`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#content').waitFor();
+    console.log(`[console e2e] consent server up: content shown after ${Date.now() - t0} ms`);
     await page.locator('[data-consentry-action="customize"]').click();
     await page.locator('[data-consentry-action="accept-all"]').last().waitFor();
     const dialogText = await page.locator('consentry-ui').evaluate((host) => host.shadowRoot?.textContent ?? '');
