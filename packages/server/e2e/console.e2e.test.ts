@@ -40,6 +40,7 @@ describe.skipIf(!ready)(`console in real Chromium${ready ? '' : ' (skipped: no C
   let browser: Browser;
   const storage = createSqliteStorage({ file: join(tmp.dir, 'consentry.sqlite') });
   const trackerRequests: string[] = [];
+  let consentId = '';
 
   beforeAll(async () => {
     await storage.migrate();
@@ -50,9 +51,11 @@ describe.skipIf(!ready)(`console in real Chromium${ready ? '' : ' (skipped: no C
       res.end(demoPage(`http://127.0.0.1:${consentPort}`));
     });
     demoPort = await listen(demo);
+    const signingKey = makeSigningKey();
+    await storage.putPublicKey({ keyId: signingKey.keyId, publicKey: signingKey.publicKeyRaw, createdAt: new Date().toISOString() });
     const app = createApp({
       storage,
-      signingKey: makeSigningKey(),
+      signingKey,
       adminToken: ADMIN,
       allowedOrigins: [`http://shop.test:${demoPort}`],
       console: { guardDir, uiFile, passwordCost: { N: 1024, r: 8, p: 1 } },
@@ -188,6 +191,24 @@ describe.skipIf(!ready)(`console in real Chromium${ready ? '' : ' (skipped: no C
     await expect.poll(() => trackerRequests.some((u) => u.includes('googletagmanager'))).toBe(true);
     expect(trackerRequests.filter((u) => u.includes('hotjar'))).toEqual([]);
     expect(errors).toEqual([]);
+    consentId = await page.evaluate(() => (window as unknown as { Consentry: { getConsent(): { consentId: string } } }).Consentry.getConsent().consentId);
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${consentPort}/v1/consents/${consentId}`)).status, { timeout: 20_000 }).toBe(200);
+    await context.close();
+  });
+
+  it('a proof found by consent id in the console shows "verified" (hash, Merkle path, Ed25519 signature checked in the browser)', async () => {
+    const { context, page } = await visitor();
+    await signIn(page, 'marketer@example.com', 'marketer-password-123');
+    await page.getByRole('link', { name: 'Proofs' }).click();
+    await page.getByLabel('Consent id').fill(consentId);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText(/record\(s\); \d+ verified/).waitFor();
+    const status = await page.getByRole('status').textContent();
+    const [, total, verified] = /(\d+) record\(s\); (\d+) verified/.exec(status ?? '') ?? [];
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(verified).toBe(total);
+    expect(await page.locator('main').textContent()).not.toContain('hotjar on');
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 

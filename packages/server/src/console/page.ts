@@ -24,6 +24,7 @@ form.inline{display:flex;flex-wrap:wrap;gap:0 var(--gap);align-items:flex-end}fo
 .scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;width:100%}th,td{text-align:start;padding:.4rem;border-bottom:1px solid #d5d8dc;vertical-align:top}
 code,.code{font-family:ui-monospace,monospace;font-size:.9rem;overflow-wrap:anywhere}.code{white-space:pre-wrap;background:#f1f3f5;padding:.5rem;border-radius:var(--radius)}
 .detail{display:block;max-width:28rem}fieldset{border:1px solid var(--border);border-radius:var(--radius)}
+.card{border:1px solid var(--border);border-radius:var(--radius);padding:var(--gap);margin:var(--gap) 0}.card h2{font-size:1.1rem;margin-top:0}dd{margin:0 0 .5rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 const HTML = `<!doctype html>

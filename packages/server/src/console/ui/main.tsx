@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrf, type Me } from './api.js';
 import { Accounts, Audit } from './admin-pages.js';
 import { Login } from './login.js';
+import { Proofs } from './proofs.js';
 import { SiteEditor } from './site-editor.js';
 import { Sites } from './sites.js';
 
@@ -44,6 +45,7 @@ function App() {
         <span class="brand">Consentry console</span>
         <nav aria-label="Console">
           {link('sites', 'Sites')}
+          {link('proofs', 'Proofs')}
           {link('audit', 'Audit log')}
           {me.role === 'owner' && link('accounts', 'Accounts')}
         </nav>
@@ -57,6 +59,8 @@ function App() {
       <main>
         {section === 'site' && arg ? (
           <SiteEditor site={decodeURIComponent(arg)} />
+        ) : section === 'proofs' ? (
+          <Proofs />
         ) : section === 'audit' ? (
           <Audit />
         ) : section === 'accounts' && me.role === 'owner' ? (
