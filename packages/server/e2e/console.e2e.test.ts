@@ -209,6 +209,14 @@ describe.skipIf(!ready)(`console in real Chromium${ready ? '' : ' (skipped: no C
     expect(verified).toBe(total);
     expect(await page.locator('main').textContent()).not.toContain('hotjar on');
     expect(await axe(page)).toEqual([]);
+    // The visitors' decisions of this run, in the statistics (chart and table).
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    const table = page.getByRole('region', { name: 'Decisions per day' });
+    await table.waitFor();
+    const acceptAll = await table.locator('tbody tr').first().locator('td').first().textContent();
+    expect(Number(acceptAll)).toBeGreaterThanOrEqual(2);
+    expect(await page.getByRole('img', { name: /Decisions per day/ }).locator('rect').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import type { StorageAdapter } from '../storage/types.js';
 import { fromSocket, ADMIN } from '../test-utils/app-harness.js';
-import { makeSigningKey, tempDir } from '../test-utils/fixtures.js';
+import { makeRecord, makeSigningKey, tempDir } from '../test-utils/fixtures.js';
+import { createSealer } from '../seal.js';
 
 // Low scrypt cost in tests only (the default is 2^15): the behaviour is the same, the CPU is shared.
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -180,6 +181,24 @@ export function describeConsole(name: string, open: () => Promise<{ storage: Sto
       expect((await app.request('/s/shop/v/2/chunks/..%2F..%2Fetc.js')).status).toBe(404);
       expect((await app.request('/s/nosuch/consentry.js')).status).toBe(404);
       expect((await app.request('/s/shop/v/9/consentry.js')).status).toBe(404);
+    });
+
+    it('counts decisions per day and method with an SQL aggregate, for marketers too', async () => {
+      const key = makeSigningKey();
+      const at = (day: string, method: 'accept-all' | 'reject-all' | 'custom', gpc = false) => ({
+        record: makeRecord({ timestamp: `2026-11-${day}T10:00:00.000Z`, method, gpc }),
+        receivedAt: `2026-11-${day}T10:00:01.000Z`,
+        ip: null,
+      });
+      await h.storage.append('main', [at('20', 'accept-all'), at('20', 'accept-all', true), at('20', 'reject-all'), at('21', 'custom'), at('22', 'accept-all')], createSealer(key));
+      const m = await login('marketer@example.com', marketerPw);
+      const r = await call('GET', '/admin/api/stats?from=2026-11-20&to=2026-11-22', m);
+      expect(r.json.days).toEqual([
+        { day: '2026-11-20', method: 'accept-all', count: 2, gpc: 1 },
+        { day: '2026-11-20', method: 'reject-all', count: 1, gpc: 0 },
+        { day: '2026-11-21', method: 'custom', count: 1, gpc: 0 },
+      ]);
+      expect((await call('GET', '/admin/api/stats?from=yesterday', m)).json.path).toBe('from');
     });
 
     it('signs out: the session no longer works', async () => {

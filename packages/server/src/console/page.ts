@@ -25,6 +25,8 @@ form.inline{display:flex;flex-wrap:wrap;gap:0 var(--gap);align-items:flex-end}fo
 code,.code{font-family:ui-monospace,monospace;font-size:.9rem;overflow-wrap:anywhere}.code{white-space:pre-wrap;background:#f1f3f5;padding:.5rem;border-radius:var(--radius)}
 .detail{display:block;max-width:28rem}fieldset{border:1px solid var(--border);border-radius:var(--radius)}
 .card{border:1px solid var(--border);border-radius:var(--radius);padding:var(--gap);margin:var(--gap) 0}.card h2{font-size:1.1rem;margin-top:0}dd{margin:0 0 .5rem}
+.chart{width:100%;max-width:40rem;height:10rem;display:block;margin:var(--gap) 0}.swatch{display:inline-block;width:.75rem;height:.75rem;border-radius:2px}
+.swatch[data-method=accept-all]{background:#1d4fbf}.swatch[data-method=reject-all]{background:#5f6672}.swatch[data-method=custom]{background:#0f7b6c}.swatch[data-method=withdraw]{background:#b3261e}.swatch[data-method=gpc]{background:#7a4fbf}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
 
 const HTML = `<!doctype html>

@@ -6,6 +6,7 @@ import { createAuth, createLoginThrottle, type Principal } from './auth.js';
 import { catalogSummary, checkSiteConfig } from './config-check.js';
 import { configEtag } from './delivery.js';
 import { diffJson } from './diff.js';
+import { decisionsPerDay } from './stats.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { createConsoleStore, type Role } from './store.js';
 
@@ -201,6 +202,17 @@ export function createConsoleApi(options: ConsoleOptions) {
   });
 
   api.get('/sites/:site/versions', async (c) => c.json({ versions: await store.versions(c.req.param('site')) }));
+
+  // Statistics for owners and marketers: aggregates only, never a record.
+  api.get('/stats', async (c) => {
+    const now = (options.now ?? (() => new Date()))();
+    const from = c.req.query('from') ?? new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const to = c.req.query('to') ?? new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    for (const [name, v] of [['from', from], ['to', to]] as const) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) return problem(c, 400, 'expected a date like 2026-12-01', name);
+    }
+    return c.json({ from, to, days: await decisionsPerDay(options.storage, `${from}T00:00:00.000Z`, `${to}T00:00:00.000Z`) });
+  });
 
   // Proof export for owners (marketers see statistics, not records).
   api.get('/export', ownerOnly, async (c) => {

@@ -4,6 +4,7 @@ import { api, setCsrf, type Me } from './api.js';
 import { Accounts, Audit } from './admin-pages.js';
 import { Login } from './login.js';
 import { Proofs } from './proofs.js';
+import { Stats } from './stats.js';
 import { SiteEditor } from './site-editor.js';
 import { Sites } from './sites.js';
 
@@ -45,6 +46,7 @@ function App() {
         <span class="brand">Consentry console</span>
         <nav aria-label="Console">
           {link('sites', 'Sites')}
+          {link('stats', 'Statistics')}
           {link('proofs', 'Proofs')}
           {link('audit', 'Audit log')}
           {me.role === 'owner' && link('accounts', 'Accounts')}
@@ -59,6 +61,8 @@ function App() {
       <main>
         {section === 'site' && arg ? (
           <SiteEditor site={decodeURIComponent(arg)} />
+        ) : section === 'stats' ? (
+          <Stats />
         ) : section === 'proofs' ? (
           <Proofs />
         ) : section === 'audit' ? (
