@@ -85,6 +85,15 @@ export function describeConsole(name: string, open: () => Promise<{ storage: Sto
       }
     });
 
+    it('refuses a cross-origin sign-in or change (login CSRF), accepts the same origin', async () => {
+      const body = JSON.stringify({ email: 'owner@example.com', password: ownerPw });
+      const from = (origin: string) =>
+        app.request('http://consent.example/admin/api/login', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body }, fromSocket('198.51.100.20'));
+      expect((await from('https://evil.example')).status).toBe(403);
+      expect((await from('null')).status).toBe(403);
+      expect((await from('http://consent.example')).status).toBe(200);
+    });
+
     it('a cookie session without the CSRF token gets 403; with it, the change goes through', async () => {
       const owner = await login('owner@example.com', ownerPw);
       const body = { email: 'marketer@example.com', role: 'marketer', password: marketerPw };

@@ -61,6 +61,23 @@ export function createConsoleApi(options: ConsoleOptions) {
   };
   const actor = (c: Context<Env>) => c.get('principal').email;
 
+  // A cross-site page must not drive the API, not even the sign-in (login CSRF): a browser's unsafe
+  // request names its Origin, and it must be this host. Non-browser clients send none.
+  api.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (!['GET', 'HEAD'].includes(c.req.method) && origin !== undefined) {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = '';
+      }
+      if (host !== new URL(c.req.url).host && host !== c.req.header('host')) return problem(c, 403, 'cross-origin request refused');
+    }
+    await next();
+    return undefined;
+  });
+
   api.post('/login', async (c) => {
     const b = await body(c);
     if (b.error) return b.error;
