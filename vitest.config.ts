@@ -47,6 +47,17 @@ export default defineConfig({
         },
       },
       {
+        // The console in real Chromium, served by the consent server with the built guard (docs/console.md).
+        test: {
+          name: 'server-e2e',
+          root: 'packages/server',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // Real Chromium against the built script-tag file (`pnpm build` first; `pnpm test` does).
         test: {
           name: 'e2e',

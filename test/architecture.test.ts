@@ -11,7 +11,8 @@ const allowed: Record<string, string[]> = {
   blocker: ['core'],
   vendors: ['core', 'blocker'],
   proof: ['core', 'protocol'],
-  server: ['protocol'],
+  // The console validates configs with core and the catalog, and serves the built guard (docs/console.md).
+  server: ['protocol', 'core', 'vendors', 'browser'],
   // The one wiring of the browser parts (docs/design-changes.md, "Two stages, one assembly").
   assembly: ['core', 'ui', 'blocker', 'vendors', 'proof'],
   // The second wall, at the network level: a service worker and CSP policies (docs/service-worker.md).

@@ -24,6 +24,21 @@ await build({
   logLevel: process.argv.includes('--quiet') ? 'warning' : 'info',
 });
 
+// The console's browser bundle (Preact), served at /admin/console.js.
+await build({
+  absWorkingDir: here,
+  entryPoints: { 'console-ui': 'src/console/ui/main.tsx' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: process.argv.includes('--quiet') ? 'warning' : 'info',
+});
+
 // Declarations for the published package (publishConfig.types): one bundled index.d.ts that imports
 // the shared types from @consentry/protocol (a dependency). Skipped by tests and bench (`--no-types`).
 if (!process.argv.includes('--no-types')) {

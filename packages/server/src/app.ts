@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { MAX_RECORD_BYTES, isUuid, noticeHash, validateNoticeRegistration } from '@consentry/protocol';
 import { createAppender } from './appender.js';
 import { createClientAddress } from './client-address.js';
+import { mountConsole } from './console/index.js';
 import { readBody, readJson } from './read-body.js';
 import { createExportStream, parseExportQuery } from './export-stream.js';
 import type { IpMode } from './ip.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Records decided longer ago than this are refused (400 at `timestamp`); null (retention off) or absent: 730 days. */
   retentionDays?: number | null;
+  /** The console at /admin and the published guards at /s/ (docs/console.md); default on. */
+  console?: { guardDir?: string | null; uiFile?: string | null; passwordCost?: { N: number; r: number; p: number } } | false;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
@@ -188,6 +191,8 @@ export function createApp(options: AppOptions): ConsentryApp {
       'Cache-Control': 'no-store',
     });
   });
+
+  if (options.console !== false) mountConsole(app, { storage, adminToken: options.adminToken ?? null, now, clientAddress, ...options.console });
 
   return app;
 }

@@ -3,6 +3,8 @@ import { loadConfig, ServerConfigError } from './config.js';
 import { loadOrCreateSigningKey, rotateSigningKey } from './keys.js';
 import { openStorage, startServer } from './server.js';
 import { describeVerifyResult, verifyStorage } from './verify.js';
+import { defaultGuardDir } from './console/delivery.js';
+import { publishOut } from './console/publish-out.js';
 
 const USAGE = `usage: consentry-server <command> [--config file.json]
 
@@ -11,6 +13,7 @@ commands:
   verify                     walk the hash chain(s); exit 1 naming the first record that does not verify
   purge --older-than <age>   delete records received before <age> ago (30d, 12h) or before an ISO date
   keys [list|rotate]         print the public signing keys, or generate a new active key
+  publish --out DIR [--site id]  write each site's published guard (as /s/<site>/ serves it) for a CDN
 
 See docs/server.md for every environment variable.`;
 
@@ -32,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { config: { type: 'string' }, 'older-than': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { config: { type: 'string' }, 'older-than': { type: 'string' }, out: { type: 'string' }, site: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     console.error((error as Error).message);
@@ -114,6 +117,27 @@ export async function main(argv: string[]): Promise<number> {
           await storage.close();
         }
         return 0;
+      }
+      case 'publish': {
+        if (!parsed.values.out) {
+          console.error('publish needs --out DIR');
+          return 2;
+        }
+        const guardDir = defaultGuardDir();
+        if (!guardDir) {
+          console.error('the script-tag build (consentry.min.js) was not found; run pnpm build or set CONSENTRY_GUARD_DIR');
+          return 1;
+        }
+        const storage = openStorage(config);
+        try {
+          await storage.migrate();
+          const written = await publishOut(storage, guardDir, parsed.values.out, parsed.values.site);
+          for (const f of written) console.log(f);
+          if (written.length === 0) console.error('no published site versions to write');
+          return written.length ? 0 : 1;
+        } finally {
+          await storage.close();
+        }
       }
       default:
         console.error(`unknown command "${command}"\n${USAGE}`);

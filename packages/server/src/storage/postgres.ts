@@ -155,8 +155,25 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
 
   const records = async (sql: string, args: unknown[]) => (await pool.query<RecordDbRow>(sql, args)).rows.map(fromDbRow);
 
+  // `?` placeholders (the console's SQL is written once for both dialects) to PostgreSQL's `$n`.
+  const numbered = (sql: string) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
+
   return {
     kind: 'postgres',
+    sql: {
+      async all<T>(sql: string, params: readonly unknown[] = []) {
+        return (await pool.query(numbered(sql), [...params])).rows as T[];
+      },
+      batch: (statements) =>
+        inTransaction(async (client) => {
+          const counts: number[] = [];
+          for (const x of statements) counts.push((await client.query(numbered(x.sql), [...(x.params ?? [])])).rowCount ?? 0);
+          return counts;
+        }),
+    },
     async migrate() {
       if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await inTransaction(async (client) => {
@@ -168,7 +185,7 @@ export function createPostgresStorage(options: PostgresStorageOptions): StorageA
         for (const m of MIGRATIONS) {
           if (done.has(m.version)) continue;
           if (m.version === 2) await migrateToPartitions(client);
-          else if (m.sql ?? m.postgres) await client.query((m.sql ?? m.postgres)!.replaceAll('{{seq}}', 'BIGINT'));
+          else for (const part of [m.sql, m.postgres]) if (part) await client.query(part.replaceAll('{{seq}}', 'BIGINT'));
           await client.query('INSERT INTO consentry_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
         }
       });

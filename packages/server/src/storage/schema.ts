@@ -6,7 +6,8 @@ import type { RangeQuery, StoredRow } from './types.js';
  * in consentry_migrations. Never edit a shipped entry; append a new one.
  * `{{seq}}` is the integer type for sequence numbers (INTEGER in SQLite, BIGINT in PostgreSQL).
  * From version 2 the dialects differ (PostgreSQL partitions by month): `sql` is shared, `sqlite`
- * is SQLite only, `postgres` PostgreSQL only (version 2's steps live in postgres.ts).
+ * is SQLite only, `postgres` PostgreSQL only (version 2's steps live in postgres.ts); when both
+ * are given, `sql` runs first.
  */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql?: string; sqlite?: string; postgres?: string }> = [
   {
@@ -71,9 +72,68 @@ UPDATE consentry_records SET decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', decided
 UPDATE consentry_records SET decided_at = to_char(decided_at::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   WHERE decided_at !~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';`,
   },
+  {
+    // The console (docs/console.md): accounts, sessions, the append-only audit log, sites and their
+    // immutable config versions. Triggers refuse any UPDATE or DELETE of the audit log.
+    version: 4,
+    sql: `
+CREATE TABLE consentry_accounts (
+  email TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('owner', 'marketer')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE consentry_sessions (
+  token_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES consentry_accounts (email) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE consentry_sites (
+  site TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  draft TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE consentry_config_versions (
+  site TEXT NOT NULL REFERENCES consentry_sites (site),
+  version INTEGER NOT NULL,
+  config TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  notice_hashes TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  PRIMARY KEY (site, version)
+);`,
+    sqlite: `
+CREATE TABLE consentry_audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TRIGGER consentry_audit_no_update BEFORE UPDATE ON consentry_audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER consentry_audit_no_delete BEFORE DELETE ON consentry_audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER consentry_versions_no_update BEFORE UPDATE ON consentry_config_versions BEGIN SELECT RAISE(ABORT, 'published versions are immutable'); END;`,
+    postgres: `
+CREATE TABLE consentry_audit (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE FUNCTION consentry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+CREATE TRIGGER consentry_audit_append_only BEFORE UPDATE OR DELETE ON consentry_audit FOR EACH ROW EXECUTE FUNCTION consentry_refuse_change();
+CREATE TRIGGER consentry_versions_immutable BEFORE UPDATE ON consentry_config_versions FOR EACH ROW EXECUTE FUNCTION consentry_refuse_change();`,
+  },
 ];
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const RECORD_COLUMNS =
   'chain, seq, record_id, consent_id, received_at, decided_at, notice_hash, body, hash, signature, key_id, tree_index, tree_size, tree_path';

@@ -103,15 +103,27 @@ export function createSqliteStorage(options: SqliteStorageOptions): StorageAdapt
     return removed;
   });
 
+  const batchTx = db.transaction((statements: Parameters<StorageAdapter['sql']['batch']>[0]) =>
+    statements.map((x) => db.prepare(x.sql).run(...(x.params ?? [])).changes),
+  );
+
   return {
     kind: 'sqlite',
+    sql: {
+      async all<T>(sql: string, params: readonly unknown[] = []) {
+        return db.prepare(sql).all(...params) as T[];
+      },
+      async batch(statements) {
+        return batchTx.immediate(statements);
+      },
+    },
     async migrate() {
       db.exec('CREATE TABLE IF NOT EXISTS consentry_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
       for (const m of MIGRATIONS) {
         // Checked inside the write lock, so two processes starting together apply each step once.
         db.transaction(() => {
           if (db.prepare('SELECT 1 FROM consentry_migrations WHERE version = ?').get(m.version)) return;
-          db.exec((m.sql ?? m.sqlite ?? '').replaceAll('{{seq}}', 'INTEGER'));
+          for (const part of [m.sql, m.sqlite]) if (part) db.exec(part.replaceAll('{{seq}}', 'INTEGER'));
           db.prepare('INSERT INTO consentry_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
         }).immediate();
       }

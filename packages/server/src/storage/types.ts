@@ -71,6 +71,16 @@ export interface RangeQuery {
   limit: number;
 }
 
+/**
+ * Plain SQL for the console's small tables (accounts, audit, sites, versions), written once with `?`
+ * placeholders for both dialects. The records never go through it: they keep the adapter's own paths.
+ */
+export interface SqlRunner {
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs the statements in one transaction, in order; resolves to each one's count of changed rows. */
+  batch(statements: ReadonlyArray<{ sql: string; params?: readonly unknown[] }>): Promise<number[]>;
+}
+
 /** Everything the server needs from a database. One contract suite runs against every adapter. */
 export interface StorageAdapter {
   readonly kind: 'sqlite' | 'postgres';
@@ -101,4 +111,6 @@ export interface StorageAdapter {
   durability(): Promise<Record<string, string>>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** SQL for the console's tables (see SqlRunner). */
+  readonly sql: SqlRunner;
 }

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../storage/schema.js';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type ChainedRecord } from '@consentry/protocol';
@@ -40,8 +41,8 @@ export function describeStorageContract(name: string, open: () => Promise<Contra
     });
 
     it('runs versioned migrations once', async () => {
-      expect(await h.storage.migrate()).toBe(3);
-      expect(await h.storage.migrate()).toBe(3);
+      expect(await h.storage.migrate()).toBe(SCHEMA_VERSION);
+      expect(await h.storage.migrate()).toBe(SCHEMA_VERSION);
     });
 
     it('appends records as one chain starting at the genesis hash', async () => {

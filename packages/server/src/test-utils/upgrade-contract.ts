@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '../storage/schema.js';
 import { expect, it } from 'vitest';
 import { createSealer } from '../seal.js';
 import type { StorageAdapter } from '../storage/types.js';
@@ -13,7 +14,7 @@ export function itUpgradesFromVersion1(open: (sql: string) => Promise<{ storage:
     const legacy = legacyDatabase(key, 4, seqType, consentId);
     const { storage, cleanup } = await open(legacy.sql);
     try {
-      expect(await storage.migrate()).toBe(3);
+      expect(await storage.migrate()).toBe(SCHEMA_VERSION);
       expect(await verifyStorage(storage)).toEqual({ ok: true, chains: 1, records: 4 });
       expect((await storage.findByRecordId(legacy.recordIds[1]!))?.tree).toBeNull();
       const history = await storage.listByConsentId(consentId, 10);
