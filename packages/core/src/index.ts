@@ -37,3 +37,15 @@ export type {
   VendorConfig,
   VendorParamSpec,
 } from './types.js';
+export {
+  bannerKind,
+  gdprApplies,
+  grantsAnything,
+  jurisdictionFor,
+  normalizeRegion,
+  type Jurisdiction,
+  type JurisdictionRule,
+  type JurisdictionRuleConfig,
+  type JurisdictionsConfig,
+  type ResolvedJurisdictions,
+} from './jurisdiction.js';

@@ -1,5 +1,6 @@
 import { isVendorGranted, type VendorRule } from '@consentry/blocker';
 import type { Consent, ConsentEvent, OptionalCategory, ResolvedConfig } from '@consentry/core';
+import { grantsAnything } from '@consentry/core';
 import { gtagFor, win } from './dom.js';
 
 export type ConsentType =
@@ -140,7 +141,8 @@ export function createConsentMode(consent: Consent, options: ConsentModeOptions 
       consentry: { functional: choices.functional, statistics: choices.statistics, targeting: choices.targeting },
     });
   };
-  if (consent.getState().status === 'decided') update();
+  // A stored decision, or a region whose rule lets things run before one (docs/jurisdictions.md).
+  if (grantsAnything(consent.getState())) update();
 
   // Core emits `change` (grants moved) and then `decision`. The update goes out on `change`, before
   // listeners registered later (the vendor loader) inject a tag; a decision that moved nothing still

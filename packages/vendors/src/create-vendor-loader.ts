@@ -1,5 +1,6 @@
 import { isVendorGranted } from '@consentry/blocker';
 import type { Consent, ConsentEvent } from '@consentry/core';
+import { grantsAnything } from '@consentry/core';
 import { loadsBeforeConsent } from './consent-mode.js';
 import type { LoadContext, VendorDefinition } from './types.js';
 
@@ -66,7 +67,7 @@ export function createVendorLoader(
 
   load();
   // A client pasted by the site may already be running: a stored decision reaches it straight away.
-  if (consent.getState().status === 'decided') tell();
+  if (grantsAnything(consent.getState())) tell();
   // Every decision is told once: one that changed something announces `change` then `decision`.
   let changed = false;
   const unsubscribe = consent.subscribe((event: ConsentEvent) => {
