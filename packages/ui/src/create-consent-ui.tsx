@@ -1,4 +1,4 @@
-import type { Consent, OptionalCategory } from '@consentry/core';
+import { bannerKind, type Consent, type OptionalCategory } from '@consentry/core';
 import { render } from 'preact';
 import { detectLanguage } from './language';
 import { availableLanguages, buildTexts } from './notice-texts';
@@ -72,7 +72,11 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   (options.root ?? document.body).appendChild(host);
 
   let status = consent.getState().status;
-  let banner = status === 'undecided';
+  // The region's rule (docs/jurisdictions.md): `none` shows no first layer; a late region may change it.
+  const kind = () => bannerKind(consent.jurisdiction);
+  let lastKind = kind();
+  let banner = status === 'undecided' && lastKind !== null;
+  const layout = () => (kind() === 'consent' ? config.layout : 'bar');
   let prefs: Draft | null = null;
   let opener: HTMLElement | null = null;
   let message = '';
@@ -115,16 +119,18 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     for (const row of vendors) row.info = options.vendors?.find((info) => info.id === row.id);
     const vm: ViewModel = {
       t,
-      layout: config.layout,
+      layout: layout(),
+      kind: kind() ?? 'notice',
       categories: offered,
       vendors,
       banner,
       prefs,
-      reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
+      reopen: !banner && !prefs && (status === 'decided' || kind() === null) ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: guard((source) => decide(() => acceptAll(source), source)),
       rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
       customize: guard((event) => showPreferences(event.currentTarget as HTMLElement)),
+      doNotSell: guard(() => decide(() => consent.update({ targeting: false }, { source: 'banner' }), 'banner')),
       toggleCategory: guard((category) => {
         if (!prefs) return;
         const on = !prefs[category];
@@ -152,15 +158,15 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     };
     render(<RootView vm={vm} />, rootEl);
     drawDeclarations(consent, language, options, (from) => showPreferences(from));
-    aids.update(banner && config.layout !== 'modal' ? find<HTMLElement>('.b') : null);
-    if (banner && config.layout === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
+    aids.update(banner && layout() !== 'modal' ? find<HTMLElement>('.b') : null);
+    if (banner && layout() === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
   };
 
   const decide = (act: () => void, source: 'banner' | 'preferences') => {
     const hadFocus = shadow.activeElement !== null;
     act();
     status = consent.getState().status;
-    banner = status === 'undecided';
+    banner = status === 'undecided' && kind() !== null;
     if (source === 'preferences') {
       message = t('preferences.saved');
       closePreferences();
@@ -193,10 +199,13 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       // The declaration shows the current choices: any decision redraws it.
       drawDeclarations(consent, language, options, (from) => showPreferences(from));
       const next = consent.getState().status;
-      if (next === status) return;
+      const k = kind();
+      if (next === status && k === lastKind) return;
       status = next;
+      lastKind = k;
+      const shown = next === 'undecided' && k !== null;
       // A reset or a new config revision asks again; a decision made elsewhere (API) hides the banner.
-      banner = next === 'undecided';
+      banner = shown;
       paint();
     }),
   );
