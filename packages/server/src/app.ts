@@ -13,6 +13,7 @@ import { createNoticeCache, type NoticeCache } from './notice-cache.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createRecordWriter, type RecordWriter } from './record-writer.js';
 import { createSealer, toSealedRecord } from './seal.js';
+import type { RegionResolver } from './region.js';
 import type { StorageAdapter } from './storage/types.js';
 
 export interface AppOptions {
@@ -33,6 +34,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Records decided longer ago than this are refused (400 at `timestamp`); null (retention off) or absent: 730 days. */
   retentionDays?: number | null;
+  /** Answers `GET /v1/region` (docs/jurisdictions.md); absent: that route is 404. */
+  region?: RegionResolver | null;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
@@ -103,6 +106,7 @@ export function createApp(options: AppOptions): ConsentryApp {
   app.use('/v1/notices', publicCors);
   app.use('/v1/notices/*', publicCors);
   app.use('/v1/keys', publicCors);
+  app.use('/v1/region', publicCors);
 
   /** Rate limit and origin check shared by the two write routes. */
   const guardWrite = async (c: Context<AppEnv>, next: () => Promise<void>) => {
@@ -121,6 +125,13 @@ export function createApp(options: AppOptions): ConsentryApp {
     } catch {
       return problem(c, 503, 'storage unavailable');
     }
+  });
+
+  // The visitor's own region, for a page that could not be given it (docs/jurisdictions.md); never cached.
+  app.get('/v1/region', (c) => {
+    if (!options.region) return problem(c, 404, 'region lookup is off; set CONSENTRY_REGION_HEADER or CONSENTRY_REGION_DATABASE');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ region: options.region((name) => c.req.header(name), clientAddress(c)) });
   });
 
   app.get('/v1/keys', async (c) => {
