@@ -201,14 +201,8 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     },
     setRegion(region) {
       // Only an unknown region may be filled in: a known one cannot be swapped for a looser rule.
-      if (jurisdiction.region !== null) {
-        safely(() => {
-          throw new Error(`the region is already ${jurisdiction.region}; setRegion(${JSON.stringify(region)}) is ignored`);
-        });
-        return false;
-      }
       const next = jurisdictionFor(config, region);
-      if (next.region === null) return false;
+      if (jurisdiction.region !== null || next.region === null) return false;
       jurisdiction = next;
       move({ type: 'tick', now: now() });
       optOutByGpc();

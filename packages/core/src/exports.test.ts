@@ -7,7 +7,6 @@ it('exports exactly the public API', () => {
     'ConsentryConfigError',
     'MAX_DAYS',
     'OPTIONAL_CATEGORIES',
-    'bannerKind',
     'createConsent',
     'createMemoryCookies',
     'didYouMean',

@@ -38,7 +38,6 @@ export type {
   VendorParamSpec,
 } from './types.js';
 export {
-  bannerKind,
   gdprApplies,
   grantsAnything,
   jurisdictionFor,

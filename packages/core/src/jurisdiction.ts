@@ -27,22 +27,21 @@ export interface Jurisdiction {
   analyticsExemption: boolean;
 }
 
-export const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' ');
-export const EEA = [...EU, 'IS', 'LI', 'NO'];
-const GROUPS: Record<string, readonly string[]> = { EU, EEA };
+// The EU's 27, then the rest of the EEA; two-letter codes in one string (no bytes for arrays).
+const EEA = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO';
+const EU = EEA.slice(0, 80);
 const CODE = /^[A-Z]{2}(-[A-Z\d]{1,3})?$/;
-// Cloudflare's "unknown" and "Tor" pseudo-countries are no region.
-const NOT_A_REGION = ['XX', 'T1', 'ZZ'];
 
 /** `uk`, `GB`, `us-ca` → `GB`, `GB`, `US-CA`; anything else that is not an ISO 3166 code → null. */
 export function normalizeRegion(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   const code = input.trim().toUpperCase().replace(/^UK(?=$|-)/, 'GB');
-  return CODE.test(code) && !NOT_A_REGION.includes(code.slice(0, 2)) ? code : null;
+  // Cloudflare's "unknown" (XX) is no region (its Tor "T1" fails the pattern).
+  return CODE.test(code) && !code.startsWith('XX') ? code : null;
 }
 
 // Strictest first: an unknown region gets the first one the config names.
-const STRICTNESS = (r: Required<JurisdictionRuleConfig>) => JURISDICTION_RULES.indexOf(r.rule) * 2 + +r.analyticsExemption;
+const strictness = (r: Required<JurisdictionRuleConfig>) => JURISDICTION_RULES.indexOf(r.rule) * 2 + +r.analyticsExemption;
 
 type Report = (path: string, message: string) => void;
 
@@ -50,38 +49,21 @@ type Report = (path: string, message: string) => void;
 export function validateJurisdictions(v: unknown, path: string, report: Report): ResolvedJurisdictions | undefined {
   if (v === undefined) return undefined;
   const out: ResolvedJurisdictions = {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    report(path, 'expected an object like { "EEA": "opt-in", "US-CA": "opt-out", "*": "notice" }');
-    return out;
-  }
-  const rules = JURISDICTION_RULES.join(' | ');
-  for (const [key, raw] of Object.entries(v as Record<string, unknown>)) {
+  const given = (typeof v === 'object' && !Array.isArray(v) && v) || {};
+  if (!Object.keys(given).length) report(path, 'expected regions and rules like { "EEA": "opt-in", "US-CA": "opt-out", "*": "none" }');
+  for (const [key, raw] of Object.entries(given)) {
     const at = `${path}.${key}`;
     // Keys are written as ISO writes them (upper case); UK is read as GB.
-    const code = key === '*' || key in GROUPS ? key : CODE.test(key) ? normalizeRegion(key) : null;
-    if (!code) {
-      report(at, 'expected a region code: an ISO 3166 country (DE, GB) or subdivision (US-CA), EU, EEA, UK or * for every other region');
-      continue;
-    }
-    const given = typeof raw === 'string' ? { rule: raw } : raw;
-    if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-      report(at, `expected ${rules}, or { "rule": …, "analyticsExemption": true } for the UK`);
-      continue;
-    }
-    const { rule, analyticsExemption = false, ...rest } = given as Record<string, unknown>;
-    for (const extra of Object.keys(rest)) report(`${at}.${extra}`, 'unknown option; expected rule or analyticsExemption');
-    if (!JURISDICTION_RULES.includes(rule as JurisdictionRule)) {
-      report(typeof raw === 'string' ? at : `${at}.rule`, `expected ${rules}, got ${JSON.stringify(rule)}`);
-      continue;
-    }
-    if (typeof analyticsExemption !== 'boolean') report(`${at}.analyticsExemption`, 'expected true or false');
-    else if (analyticsExemption && (code !== 'GB' || rule !== 'opt-in')) {
-      report(`${at}.analyticsExemption`, 'only the UK\'s opt-in rule has this exemption (Data (Use and Access) Act 2025); set it on "UK": { "rule": "opt-in", "analyticsExemption": true }');
-    }
-    if (out[code]) report(at, `${code} is named twice (UK and GB are the same region)`);
-    out[code] = { rule: rule as JurisdictionRule, analyticsExemption: analyticsExemption === true };
+    const code = key === '*' || key === 'EU' || key === 'EEA' ? key : CODE.test(key) && normalizeRegion(key);
+    const { rule, analyticsExemption = false, ...rest } = (typeof raw === 'string' ? { rule: raw } : raw ?? {}) as Record<string, unknown>;
+    if (!code) report(at, 'expected a region code: DE, US-CA, EU, EEA, UK or *');
+    else if (!JURISDICTION_RULES.includes(rule as JurisdictionRule)) report(at, `expected ${JURISDICTION_RULES.join(' | ')}, got ${JSON.stringify(raw)}`);
+    else if (Object.keys(rest).length || typeof analyticsExemption !== 'boolean') report(at, 'expected { "rule": …, "analyticsExemption": true|false }');
+    // The exemption is the UK's (Data (Use and Access) Act 2025), and only relaxes its opt-in.
+    else if (analyticsExemption && (code !== 'GB' || rule !== 'opt-in')) report(`${at}.analyticsExemption`, 'only for "UK": { "rule": "opt-in", … }');
+    else if (out[code]) report(at, 'UK and GB are one region');
+    else out[code] = { rule: rule as JurisdictionRule, analyticsExemption };
   }
-  if (!Object.keys(out).length && !Object.keys(v).length) report(path, 'name at least one region, or leave "jurisdictions" out (opt-in everywhere)');
   return out;
 }
 
@@ -98,18 +80,13 @@ export function jurisdictionFor(config: Pick<ResolvedConfig, 'jurisdictions'>, r
     if (found) return found;
   }
   // Fail closed: an unknown region (or one the config does not cover) gets the strictest rule it names.
-  const strictest = Object.values(rules).sort((a, b) => STRICTNESS(a) - STRICTNESS(b))[0]!;
+  const strictest = Object.values(rules).sort((a, b) => strictness(a) - strictness(b))[0]!;
   return { region: code, matched: null, ...strictest };
 }
 
 /** For TCF's `gdprApplies`: true wherever consent comes first (an opt-in rule, also for an unknown region that falls to one). */
 export function gdprApplies(jurisdiction: Jurisdiction): boolean {
   return jurisdiction.rule === 'opt-in';
-}
-
-/** Whether the banner asks (opt-in), informs with a "Do not sell or share" link (opt-out), only informs (notice), or stays away (none). */
-export function bannerKind(jurisdiction: Jurisdiction): 'consent' | 'opt-out' | 'notice' | null {
-  return jurisdiction.rule === 'opt-in' ? 'consent' : jurisdiction.rule === 'none' ? null : jurisdiction.rule;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { bannerKind, type Consent, type OptionalCategory } from '@consentry/core';
+import type { Consent, OptionalCategory } from '@consentry/core';
 import { render } from 'preact';
 import { detectLanguage } from './language';
 import { availableLanguages, buildTexts } from './notice-texts';
@@ -73,7 +73,10 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
 
   let status = consent.getState().status;
   // The region's rule (docs/jurisdictions.md): `none` shows no first layer; a late region may change it.
-  const kind = () => bannerKind(consent.jurisdiction);
+  const kind = () => {
+    const rule = consent.jurisdiction.rule;
+    return rule === 'opt-in' ? 'consent' : rule === 'none' ? null : rule;
+  };
   let lastKind = kind();
   let banner = status === 'undecided' && lastKind !== null;
   const layout = () => (kind() === 'consent' ? config.layout : 'bar');
