@@ -77,7 +77,7 @@ export interface ConsentOptions {
   /** Follow decisions made in the site's other tabs (cross-tab.ts). Default: on in a browser with the real cookie jar. */
   crossTab?: boolean;
   /** The visitor's region (`DE`, `US-CA`) for `jurisdictions`; absent or unknown: the strictest rule named. */
-  region?: string | null;
+  region?: string | null | undefined;
 }
 
 /** Config as a site writes it (ARCHITECTURE section 3). */
