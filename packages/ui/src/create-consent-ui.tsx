@@ -133,7 +133,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       acceptAll: guard((source) => decide(() => acceptAll(source), source)),
       rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
       customize: guard((event) => showPreferences(event.currentTarget as HTMLElement)),
-      doNotSell: guard(() => decide(() => consent.update({ targeting: false }, { source: 'banner' }), 'banner')),
+      doNotSell,
       toggleCategory: guard((category) => {
         if (!prefs) return;
         const on = !prefs[category];
@@ -164,6 +164,15 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     aids.update(banner && layout() !== 'modal' ? find<HTMLElement>('.b') : null);
     if (banner && layout() === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
   };
+
+  const doNotSell = guard(() => decide(() => consent.update({ targeting: false }, { source: 'banner' }), 'banner'));
+  // The site's own "Do not sell or share" link (its footer, every page): `<a href="#" data-consentry-do-not-sell>`.
+  const onPageClick = (event: Event) => {
+    if (!(event.target as Element | null)?.closest?.('[data-consentry-do-not-sell]')) return;
+    event.preventDefault();
+    doNotSell();
+  };
+  document.addEventListener('click', onPageClick);
 
   const decide = (act: () => void, source: 'banner' | 'preferences') => {
     const hadFocus = shadow.activeElement !== null;
@@ -232,6 +241,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     }),
     destroy: guard(() => {
       unsubscribe();
+      document.removeEventListener('click', onPageClick);
       render(null, rootEl);
       aids.update(null);
       host.remove();

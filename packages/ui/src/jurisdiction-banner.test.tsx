@@ -37,6 +37,21 @@ describe('the first layer follows the region rule', () => {
     expect(view.queryByRole('region')).toBeNull();
   });
 
+  it("the site's own footer link ([data-consentry-do-not-sell]) opts out too, after the notice was dismissed", () => {
+    const link = document.createElement('a');
+    link.href = '#';
+    link.setAttribute('data-consentry-do-not-sell', '');
+    link.textContent = 'Do not sell or share my personal information';
+    document.body.append(link);
+    const { view, consent } = mount('US-CA');
+    view.getByRole('button', { name: 'OK' }).click();
+    expect(consent.isGranted({ vendor: 'meta-pixel' })).toBe(true);
+    link.click();
+    expect(consent.getState().choices.targeting).toBe(false);
+    expect(consent.isGranted({ vendor: 'meta-pixel' })).toBe(false);
+    expect(consent.isGranted({ vendor: 'google-analytics' })).toBe(true);
+  });
+
   it('notice (US-TX): informs with OK, no refusal button on the first layer', () => {
     const { view, consent } = mount('US-TX');
     expect(view.getByRole('region', { name: 'We use cookies' }).getAttribute('data-consentry-notice')).toBe('notice');
