@@ -12,11 +12,13 @@ const budgets = [
   // fingerprints, cross-tab sync) took it from 5.2 to 5.45 KB.
   // Issue 18: document.cookie directly instead of js-cookie (-346 B).
   // Issue 20: a site's own services validated with path messages (+~0.55 KB).
-  { name: '@consentry/core', entry: 'packages/core/src/index.ts', external: [], limit: 5.75 * KB },
+  // Issue 24: rules by jurisdiction (validation with paths, the rule per region, setRegion, the GPC opt-out): +~1.0 KB.
+  { name: '@consentry/core', entry: 'packages/core/src/index.ts', external: [], limit: 6.75 * KB },
   // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
   // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
   // Issue 20: the self-writing cookie declaration drawn by the UI (+~1.2 KB).
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.25 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  // Issue 24: the first layer as a notice or an opt-out ("Do not sell or share"), three texts (+~250 B).
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.5 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way). It is still below the
@@ -25,10 +27,11 @@ const budgets = [
   // the network wall's service-worker registration and `serviceWorker` key cost 171 B. Issue 18's
   // route classes (URL forms, argument objects, new primitives, SVG, declarative shadow DOM, frames:
   // ~3.2 KB) and issue 20's own services (~0.7 KB) took it to 21.0 KB: held routes were chosen over
-  // the 8 KB target, which needs the config validated ahead of time (docs/size.md).
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 20.625 * KB, target: 8 * KB },
+  // the 8 KB target, which needs the config validated ahead of time (docs/size.md). Issue 24's rules
+  // by jurisdiction (decided in the guard, synchronously) cost ~0.9 KB.
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.5 * KB, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.125 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 34.25 * KB, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
@@ -36,7 +39,7 @@ const budgets = [
     name: `@consentry/ui + ${l} table`,
     entry: 'packages/ui/src/index.ts',
     external: ['preact', 'preact/*', '@consentry/core'],
-    limit: 9.375 * KB,
+    limit: 9.75 * KB,
     stdin: `export { createConsentUI, ${l} } from './packages/ui/src/index.ts';`,
   })),
 ];

@@ -46,5 +46,6 @@ it('carries no UI, Preact, proof client, vendor definition or cookie library', (
 });
 
 it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the rollup file)', () => {
-  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(21.75 * 1024);
+  // Issue 24 (rules by jurisdiction, decided in the guard) added ~0.9 KB.
+  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(22.75 * 1024);
 });

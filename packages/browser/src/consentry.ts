@@ -21,6 +21,8 @@ export interface ConsentryApi {
   reset(): void;
   /** The proof receipts kept in this browser (newest last). */
   getReceipts(): unknown[];
+  /** The visitor's region when it arrives late (docs/jurisdictions.md); until then the strictest rule holds. */
+  setRegion(region: string): boolean;
 }
 
 /**
@@ -97,7 +99,7 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
         return false;
       }
       try {
-        consent = createConsent(config as never, { catalog: (lookup = compactLookup(index)) });
+        consent = createConsent(config as never, { catalog: (lookup = compactLookup(index)), region: pageRegion() });
       } catch (error) {
         log(error instanceof Error ? error.message : error);
         failClosed();
@@ -145,8 +147,14 @@ export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
     },
     reset: () => consent?.reset(),
     getReceipts: () => assembly?.getReceipts() ?? [],
+    setRegion: (region) => consent?.setRegion(region) ?? false,
   };
   return api;
+}
+
+/** The region the site's server put in the page (`data-region` on a script tag) or in the `consentry_region` cookie (docs/jurisdictions.md). */
+function pageRegion(): string | undefined {
+  return (document.querySelector<HTMLElement>('script[data-region]')?.dataset.region ?? /(?:^|; ?)consentry_region=([\w-]+)/.exec(document.cookie)?.[1]) || undefined;
 }
 
 /** Reads `<script type="application/json" id="consentry-config">` if the page has one. */

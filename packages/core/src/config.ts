@@ -1,4 +1,5 @@
 import { ConsentryConfigError, type ConfigIssue } from './errors.js';
+import { validateJurisdictions } from './jurisdiction.js';
 import {
   CATEGORIES,
   OPTIONAL_CATEGORIES,
@@ -155,6 +156,7 @@ const shape = {
   nonce: matching(/^[\w+/=-]+$/, 'a base64 nonce'),
   // The network wall's worker (docs/service-worker.md): same origin only, as a worker's scope must be.
   serviceWorker: off(matching(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
+  jurisdictions: validateJurisdictions,
 };
 
 // A site's own service (a vendor outside the catalog) declares what it is and what it writes.

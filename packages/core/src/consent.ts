@@ -2,6 +2,7 @@ import { decodeDecision, encodeDecision, toUuid } from './codec.js';
 import { resolveConfig } from './config.js';
 import { startCrossTab } from './cross-tab.js';
 import { documentCookies } from './document-cookies.js';
+import { choicesBeforeDecision, jurisdictionFor, withJurisdiction } from './jurisdiction.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
 import { gpcApplies, gpcSignal, holdForGpc, isGrantedIn, lifetimeDays, listedChoices, recipientsFingerprint, vendorSwitches } from './policy.js';
 import {
@@ -53,7 +54,10 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   const { name, domain, path } = config.cookie;
   const attributes = { path, sameSite: 'Lax' as const, secure, ...(domain ? { domain } : {}) };
 
-  let state = undecided(config, null);
+  // The region's rule fills in what runs before a decision; unknown region: the strictest rule named.
+  let jurisdiction = jurisdictionFor(config, options.region);
+  const ruled = (s: ConsentState) => withJurisdiction(s, jurisdiction, config, gpc);
+  let state = ruled(undecided(config, null));
 
   function read(): MachineEvent {
     let raw: string | undefined;
@@ -78,7 +82,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
   /** Moves to the next state; `persist` runs before any listener hears, so nothing is released on an unsaved choice. */
   function move(event: MachineEvent, persist?: (next: ConsentState) => void): ConsentState {
     const before = state;
-    const next = transition(state, event, config);
+    const next = ruled(transition(state, event, config));
     // Keep the old object when nothing differs, so snapshots stay stable (useSyncExternalStore).
     if (JSON.stringify(next) === JSON.stringify(before)) {
       persist?.(before);
@@ -114,7 +118,18 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     emit({ type: 'decision', state, previous: before, source: meta.source ?? 'api' });
   }
 
-  state = transition(state, read(), config);
+  state = ruled(transition(state, read(), config));
+  /** In an opt-out region GPC is the visitor's opt-out: recorded as a decision (`method: "gpc"`) once listeners (the proof) are attached. */
+  function optOutByGpc(): void {
+    if (!gpc || jurisdiction.rule !== 'opt-out') return;
+    queueMicrotask(() => {
+      if (state.status !== 'undecided' || jurisdiction.rule !== 'opt-out') return;
+      const choices = choicesBeforeDecision(jurisdiction, config, true);
+      const vendors = Object.fromEntries(Object.values(config.vendors).map((v) => [v.id, choices[v.category]]));
+      decide(choices, vendors, { source: 'api', method: 'gpc' }, 'gpc');
+    });
+  }
+  optOutByGpc();
   // Other tabs share the browser's cookie jar, not an injected store (SSR, tests).
   const crossTab = (options.crossTab ?? !options.cookies)
     ? startCrossTab(name, () => consent.refresh(), (value) => move(value ? { type: 'restore', stored: decodeDecision(value, config, now()), now: now() } : { type: 'reset' }))
@@ -146,6 +161,18 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
       move({ type: 'tick', now: now() });
     },
     isGranted: (target) => isGrantedIn(state, config, target),
+    get jurisdiction() {
+      return jurisdiction;
+    },
+    setRegion(region) {
+      // Only an unknown region may be filled in: a known one cannot be swapped for a looser rule.
+      const next = jurisdictionFor(config, region);
+      if (jurisdiction.region !== null || next.region === null) return false;
+      jurisdiction = next;
+      move({ type: 'tick', now: now() });
+      optOutByGpc();
+      return true;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

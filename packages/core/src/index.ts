@@ -40,3 +40,14 @@ export type {
   VendorConfig,
   VendorParamSpec,
 } from './types.js';
+export {
+  gdprApplies,
+  grantsAnything,
+  jurisdictionFor,
+  normalizeRegion,
+  type Jurisdiction,
+  type JurisdictionRule,
+  type JurisdictionRuleConfig,
+  type JurisdictionsConfig,
+  type ResolvedJurisdictions,
+} from './jurisdiction.js';

@@ -1,3 +1,5 @@
+import type { Jurisdiction, JurisdictionsConfig, ResolvedJurisdictions } from './jurisdiction.js';
+
 /** The four consent categories. `necessary` is always granted. */
 export const CATEGORIES = ['necessary', 'functional', 'statistics', 'targeting'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -74,6 +76,8 @@ export interface ConsentOptions {
   secure?: boolean;
   /** Follow decisions made in the site's other tabs (cross-tab.ts). Default: on in a browser with the real cookie jar. */
   crossTab?: boolean;
+  /** The visitor's region (`DE`, `US-CA`) for `jurisdictions`; absent or unknown: the strictest rule named. */
+  region?: string | null | undefined;
 }
 
 /** Config as a site writes it (docs/architecture.md, section 3). */
@@ -100,6 +104,8 @@ export interface ConsentConfig {
   nonce?: string;
   /** Path of the network wall's service worker on this site (`/consentry-sw.js`); `false` or absent: none. */
   serviceWorker?: string | false;
+  /** Rules by region: `{ "EEA": "opt-in", "US-CA": "opt-out", "*": "notice" }` (docs/jurisdictions.md). */
+  jurisdictions?: JurisdictionsConfig;
 }
 /** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
 export type CategoryConfig = Record<string, never>;
@@ -156,6 +162,8 @@ export interface ResolvedConfig {
   nonce?: string;
   /** null: switched off with `false`. */
   serviceWorker?: string | null;
+  /** Absent: opt-in everywhere. UK is stored as GB. */
+  jurisdictions?: ResolvedJurisdictions;
 }
 export interface ResolvedVendor {
   id: string;
@@ -228,6 +236,13 @@ export interface Consent {
   /** Re-read the cookie and check expiry; call on tab focus for long-lived pages. */
   refresh(): void;
   isGranted(target: Category | { vendor: string }): boolean;
+  /** The rule in force for this visitor's region (docs/jurisdictions.md). */
+  readonly jurisdiction: Jurisdiction;
+  /**
+   * Sets the region once, when it was unknown at start (it arrived late): until then the strictest
+   * rule held. Returns false (and changes nothing) when the region was already known.
+   */
+  setRegion(region: string): boolean;
   subscribe(listener: ConsentListener): () => void;
   on<T extends ConsentEvent['type']>(type: T, listener: (event: Extract<ConsentEvent, { type: T }>) => void): () => void;
 }

@@ -14,6 +14,7 @@ import { createNoticeCache, type NoticeCache } from './notice-cache.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createRecordWriter, type RecordWriter } from './record-writer.js';
 import { createSealer, toSealedRecord } from './seal.js';
+import type { RegionResolver } from './region.js';
 import type { StorageAdapter } from './storage/types.js';
 
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface AppOptions {
   retentionDays?: number | null;
   /** The console at /admin and the published guards at /s/ (docs/console.md); default on. */
   console?: { guardDir?: string | null; uiFile?: string | null; passwordCost?: { N: number; r: number; p: number } } | false;
+  /** Answers `GET /v1/region` (docs/jurisdictions.md); absent: that route is 404. */
+  region?: RegionResolver | null;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
@@ -106,6 +109,7 @@ export function createApp(options: AppOptions): ConsentryApp {
   app.use('/v1/notices', publicCors);
   app.use('/v1/notices/*', publicCors);
   app.use('/v1/keys', publicCors);
+  app.use('/v1/region', publicCors);
 
   /** Rate limit and origin check shared by the two write routes. */
   const guardWrite = async (c: Context<AppEnv>, next: () => Promise<void>) => {
@@ -124,6 +128,13 @@ export function createApp(options: AppOptions): ConsentryApp {
     } catch {
       return problem(c, 503, 'storage unavailable');
     }
+  });
+
+  // The visitor's own region, for a page that could not be given it (docs/jurisdictions.md); never cached.
+  app.get('/v1/region', (c) => {
+    if (!options.region) return problem(c, 404, 'region lookup is off; set CONSENTRY_REGION_HEADER or CONSENTRY_REGION_DATABASE');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ region: options.region((name) => c.req.header(name), clientAddress(c)) });
   });
 
   app.get('/v1/keys', async (c) => {

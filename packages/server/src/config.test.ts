@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       retentionDays: 730,
       trustedProxies: [],
       chain: 'main',
+      regionHeader: null,
+      regionDatabase: null,
     });
   });
 

@@ -20,6 +20,9 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** This writer's chain name; give each instance its own when several share a database. */
   chain: string;
+  /** `GET /v1/region`: the edge's country header the operator trusts, and/or a MaxMind-format database file. */
+  regionHeader: string | null;
+  regionDatabase: string | null;
 }
 
 /** Two years: the longest the seed texts keep non-essential cookie data, and so the proof of consent to it. */
@@ -94,6 +97,11 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
     throw new ServerConfigError(`CONSENTRY_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
 
+  const regionHeader = get('CONSENTRY_REGION_HEADER');
+  if (regionHeader !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(regionHeader)) {
+    throw new ServerConfigError(`CONSENTRY_REGION_HEADER must be a header name like CF-IPCountry, CloudFront-Viewer-Country, X-Vercel-IP-Country or X-Country-Code, got "${regionHeader}"`);
+  }
+
   return {
     port: int('PORT', 8787, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
@@ -110,5 +118,7 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
     retentionDays: retention === 0 ? null : retention,
     trustedProxies,
     chain,
+    regionHeader: regionHeader ?? null,
+    regionDatabase: get('CONSENTRY_REGION_DATABASE') ? resolve(get('CONSENTRY_REGION_DATABASE')!) : null,
   };
 }

@@ -9,6 +9,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './keys.js';
 import { createPostgresStorage } from './storage/postgres.js';
 import { createSqliteStorage } from './storage/sqlite.js';
 import type { StorageAdapter } from './storage/types.js';
+import { createRegionResolver } from './region.js';
 
 /** SQLite in the data dir by default; PostgreSQL when DATABASE_URL is set. Not yet migrated. */
 export function openStorage(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): StorageAdapter {
@@ -44,6 +45,7 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
       storeIp: config.storeIp,
       trustedProxies: config.trustedProxies,
       retentionDays: config.retentionDays,
+      region: createRegionResolver({ header: config.regionHeader, database: config.regionDatabase }),
     });
     return {
       app,

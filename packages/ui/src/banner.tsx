@@ -19,14 +19,17 @@ function Links({ t }: { t: ViewModel['t'] }) {
  * and Escape does not dismiss it because dismissing is not a choice.
  */
 export function Banner({ vm }: { vm: ViewModel }) {
-  const { t, layout } = vm;
+  const { t, layout, kind } = vm;
+  // Where the region's rule lets things run before a decision (docs/jurisdictions.md), the first
+  // layer informs (a bar, whatever the layout); opt-out regions get "Do not sell or share" (CCPA/CPRA).
+  const ask = kind === 'consent';
   // The first layer names the purposes actually configured, so the text never promises more.
   const optional = vm.categories.filter((c) => c !== 'necessary');
   const content = (
     <div class="t">
       <h2 id="c-bt">{t('banner.title')}</h2>
-      <p id="c-bd">{t('banner.description')}</p>
-      {optional.length > 0 && (
+      <p id="c-bd">{t(ask ? 'banner.description' : 'banner.noticeDescription')}</p>
+      {ask && optional.length > 0 && (
         <div class="p">
           <span id="c-bp">{t('banner.purposes')}</span>
           <ul aria-labelledby="c-bp">
@@ -38,12 +41,14 @@ export function Banner({ vm }: { vm: ViewModel }) {
       )}
       <Links t={t} />
       <div class="a">
-        <button type="button" class="btn" data-consentry-action="accept-all" onClick={() => vm.acceptAll('banner')}>
-          {t('banner.acceptAll')}
+        <button type="button" class="btn" data-consentry-action={ask ? 'accept-all' : 'acknowledge'} onClick={() => vm.acceptAll('banner')}>
+          {t(ask ? 'banner.acceptAll' : 'banner.ok')}
         </button>
-        <button type="button" class="btn" data-consentry-action="reject-all" onClick={() => vm.rejectAll('banner')}>
-          {t('banner.rejectAll')}
-        </button>
+        {(ask || kind === 'opt-out') && (
+          <button type="button" class={ask ? 'btn' : 'btn s'} data-consentry-action={ask ? 'reject-all' : 'do-not-sell'} onClick={ask ? () => vm.rejectAll('banner') : vm.doNotSell}>
+            {t(ask ? 'banner.rejectAll' : 'banner.doNotSell')}
+          </button>
+        )}
         {/* Secondary by design (outline), never smaller: Accept and Reject stay identical twins. */}
         <button type="button" class="btn s" data-consentry-action="customize" aria-haspopup="dialog" onClick={vm.customize}>
           {t('banner.customize')}
@@ -73,7 +78,7 @@ export function Banner({ vm }: { vm: ViewModel }) {
     );
   }
   return (
-    <section class={`b ${layout}`} data-consentry-banner="" role="region" aria-labelledby="c-bt" tabIndex={-1} inert={inert}>
+    <section class={`b ${layout}`} data-consentry-banner="" data-consentry-notice={ask ? undefined : kind} role="region" aria-labelledby="c-bt" tabIndex={-1} inert={inert}>
       <div>{content}</div>
     </section>
   );

@@ -73,7 +73,14 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
   (options.root ?? document.body).appendChild(host);
 
   let status = consent.getState().status;
-  let banner = status === 'undecided';
+  // The region's rule (docs/jurisdictions.md): `none` shows no first layer; a late region may change it.
+  const kind = () => {
+    const rule = consent.jurisdiction.rule;
+    return rule === 'opt-in' ? 'consent' : rule === 'none' ? null : rule;
+  };
+  let lastKind = kind();
+  let banner = status === 'undecided' && lastKind !== null;
+  const layout = () => (kind() === 'consent' ? config.layout : 'bar');
   let prefs: Draft | null = null;
   let opener: HTMLElement | null = null;
   let message = '';
@@ -108,16 +115,18 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     for (const row of vendors) row.info = options.vendors?.find((info) => info.id === row.id);
     const vm: ViewModel = {
       t,
-      layout: config.layout,
+      layout: layout(),
+      kind: kind() ?? 'notice',
       categories: offered,
       vendors,
       banner,
       prefs,
-      reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
+      reopen: !banner && !prefs && (status === 'decided' || kind() === null) ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: safe((source) => decide(() => acceptAll(source), source)),
       rejectAll: safe((source) => decide(() => consent.rejectAll({ source }), source)),
       customize: safe((event) => showPreferences(event.currentTarget as HTMLElement)),
+      doNotSell,
       toggleCategory: safe((category) => {
         if (!prefs) return;
         const on = !prefs[category];
@@ -145,15 +154,24 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     };
     render(<RootView vm={vm} />, rootEl);
     drawDeclarations(consent, language, options, (from) => showPreferences(from));
-    aids.update(banner && config.layout !== 'modal' ? find<HTMLElement>('.b') : null);
-    if (banner && config.layout === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
+    aids.update(banner && layout() !== 'modal' ? find<HTMLElement>('.b') : null);
+    if (banner && layout() === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
   };
+
+  const doNotSell = safe(() => decide(() => consent.update({ targeting: false }, { source: 'banner' }), 'banner'));
+  // The site's own "Do not sell or share" link (its footer, every page): `<a href="#" data-consentry-do-not-sell>`.
+  const onPageClick = (event: Event) => {
+    if (!(event.target as Element | null)?.closest?.('[data-consentry-do-not-sell]')) return;
+    event.preventDefault();
+    doNotSell();
+  };
+  document.addEventListener('click', onPageClick);
 
   const decide = (act: () => void, source: 'banner' | 'preferences') => {
     const hadFocus = shadow.activeElement !== null;
     act();
     status = consent.getState().status;
-    banner = status === 'undecided';
+    banner = status === 'undecided' && kind() !== null;
     if (source === 'preferences') {
       message = t('preferences.saved');
       closePreferences();
@@ -186,10 +204,13 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
       // The declaration shows the current choices: any decision redraws it.
       drawDeclarations(consent, language, options, (from) => showPreferences(from));
       const next = consent.getState().status;
-      if (next === status) return;
+      const k = kind();
+      if (next === status && k === lastKind) return;
       status = next;
+      lastKind = k;
+      const shown = next === 'undecided' && k !== null;
       // A reset or a new config revision asks again; a decision made elsewhere (API) hides the banner.
-      banner = next === 'undecided';
+      banner = shown;
       paint();
     }),
   );
@@ -213,6 +234,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     }),
     destroy: safe(() => {
       unsubscribe();
+      document.removeEventListener('click', onPageClick);
       render(null, rootEl);
       aids.update(null);
       host.remove();

@@ -11,6 +11,8 @@ export interface VendorRow {
 export interface ViewModel {
   t: (key: string) => string;
   layout: 'bar' | 'box' | 'modal';
+  /** What the first layer is for the visitor's region (docs/jurisdictions.md): it asks, or it informs. */
+  kind: 'consent' | 'opt-out' | 'notice';
   categories: Category[];
   vendors: VendorRow[];
   banner: boolean;
@@ -20,6 +22,8 @@ export interface ViewModel {
   acceptAll: (source: 'banner' | 'preferences') => void;
   rejectAll: (source: 'banner' | 'preferences') => void;
   customize: (event: Event) => void;
+  /** "Do not sell or share my personal information": targeting off, the rest as it is. */
+  doNotSell: () => void;
   toggleCategory: (category: OptionalCategory) => void;
   toggleVendor: (id: string) => void;
   save: () => void;

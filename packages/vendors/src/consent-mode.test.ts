@@ -159,3 +159,17 @@ describe('Google Consent Mode v2', () => {
     mode.destroy();
   });
 });
+
+describe('Consent Mode in a region whose rule lets things run before a decision', () => {
+  it('an opt-out region (US-CA) updates to granted at start; an opt-in region (DE) stays denied', async () => {
+    const { createConsent } = await import('@consentry/core');
+    const jurisdictions = { EEA: 'opt-in', 'US-CA': 'opt-out' } as const;
+    const us = createConsent({ googleConsentMode: true, jurisdictions }, { cookies: createMemoryCookies(), region: 'US-CA', gpc: false });
+    cleanups.push(createConsentMode(us).destroy);
+    expect(dataLayerEntries()).toContainEqual({ gtag: ['consent', 'update', expect.objectContaining({ ad_storage: 'granted', analytics_storage: 'granted' })] });
+    resetPage();
+    const de = createConsent({ googleConsentMode: true, jurisdictions }, { cookies: createMemoryCookies(), region: 'DE', gpc: false });
+    cleanups.push(createConsentMode(de).destroy);
+    expect(dataLayerEntries().some((e) => (e as { gtag?: unknown[] }).gtag?.[1] === 'update')).toBe(false);
+  });
+});

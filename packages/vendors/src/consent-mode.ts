@@ -1,5 +1,6 @@
 import type { VendorRule } from '@consentry/blocker';
 import { loadsBeforeConsent as policyLoadsBeforeConsent, type Consent, type ConsentEvent, type OptionalCategory, type ResolvedConfig } from '@consentry/core';
+import { grantsAnything } from '@consentry/core';
 import { gtagFor, win } from './dom.js';
 
 export type ConsentType =
@@ -137,7 +138,8 @@ export function createConsentMode(consent: Consent, options: ConsentModeOptions 
       consentry: { functional: choices.functional, statistics: choices.statistics, targeting: choices.targeting },
     });
   };
-  if (consent.getState().status === 'decided') update();
+  // A stored decision, or a region whose rule lets things run before one (docs/jurisdictions.md).
+  if (grantsAnything(consent.getState())) update();
 
   // Core emits `change` (grants moved) and then `decision`. The update goes out on `change`, before
   // listeners registered later (the vendor loader) inject a tag; a decision that moved nothing still

@@ -1,4 +1,5 @@
 import type { Consent, ConsentEvent } from '@consentry/core';
+import { grantsAnything } from '@consentry/core';
 import { loadsBeforeConsent } from './consent-mode.js';
 import type { LoadContext, VendorDefinition } from './types.js';
 
@@ -65,7 +66,7 @@ export function createVendorLoader(
 
   load();
   // A client pasted by the site may already be running: a stored decision reaches it straight away.
-  if (consent.getState().status === 'decided') tell();
+  if (grantsAnything(consent.getState())) tell();
   // Every decision is told once: one that changed something announces `change` then `decision`.
   let changed = false;
   const unsubscribe = consent.subscribe((event: ConsentEvent) => {
