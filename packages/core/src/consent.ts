@@ -2,9 +2,9 @@ import { decodeDecision, encodeDecision, toUuid } from './codec.js';
 import { resolveConfig } from './config.js';
 import { startCrossTab } from './cross-tab.js';
 import { documentCookies } from './document-cookies.js';
-import { choicesBeforeDecision, jurisdictionFor, withJurisdiction } from './jurisdiction.js';
+import { jurisdictionFor } from './jurisdiction.js';
 import { transition, undecided, type MachineEvent } from './machine.js';
-import { gpcApplies, gpcSignal, holdForGpc, isGrantedIn, lifetimeDays, listedChoices, recipientsFingerprint, vendorSwitches } from './policy.js';
+import { choicesBeforeDecision, gpcApplies, gpcSignal, holdForGpc, isGrantedIn, lifetimeDays, listedChoices, recipientsFingerprint, vendorSwitches, withJurisdiction } from './policy.js';
 import {
   OPTIONAL_CATEGORIES,
   type Choices,
@@ -125,8 +125,7 @@ export function createConsent(input: ConsentConfig, options: ConsentOptions = {}
     queueMicrotask(() => {
       if (state.status !== 'undecided' || jurisdiction.rule !== 'opt-out') return;
       const choices = choicesBeforeDecision(jurisdiction, config, true);
-      const vendors = Object.fromEntries(Object.values(config.vendors).map((v) => [v.id, choices[v.category]]));
-      decide(choices, vendors, { source: 'api', method: 'gpc' }, 'gpc');
+      decide(choices, vendorSwitches(config, choices), { source: 'api', method: 'gpc' }, 'gpc');
     });
   }
   optOutByGpc();

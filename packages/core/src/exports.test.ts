@@ -15,12 +15,13 @@ it('exports exactly the public API', () => {
     'grantsAnything',
     'isGrantedIn',
     'isVendorListed',
-    'loadsBeforeConsent',
     'jurisdictionFor',
+    'loadsBeforeConsent',
     'normalizeRegion',
     'randomId',
     'readConsent',
     'resolveConfig',
+    'saleOptOut',
     'transitions',
   ]);
 });

@@ -1,6 +1,6 @@
 export { createConsent, randomId } from './consent.js';
 // The grant rules other packages apply (the rest of policy.ts is the engine's own).
-export { isGrantedIn, isVendorListed, loadsBeforeConsent, type GrantTarget } from './policy.js';
+export { gdprApplies, grantsAnything, isGrantedIn, isVendorListed, loadsBeforeConsent, saleOptOut, type GrantTarget } from './policy.js';
 export { createMemoryCookies } from './memory-cookies.js';
 export { readConsent, getCookie, type ReadConsentOptions } from './ssr.js';
 export { resolveConfig, didYouMean, MAX_DAYS } from './config.js';
@@ -41,8 +41,6 @@ export type {
   VendorParamSpec,
 } from './types.js';
 export {
-  gdprApplies,
-  grantsAnything,
   jurisdictionFor,
   normalizeRegion,
   type Jurisdiction,

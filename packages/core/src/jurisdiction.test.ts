@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createConsent } from './consent.js';
 import { resolveConfig } from './config.js';
 import { ConsentryConfigError } from './errors.js';
-import { gdprApplies, jurisdictionFor } from './jurisdiction.js';
+import { jurisdictionFor } from './jurisdiction.js';
+import { gdprApplies } from './policy.js';
 import { createMemoryCookies } from './memory-cookies.js';
 import type { ConsentConfig, ConsentEvent } from './types.js';
 

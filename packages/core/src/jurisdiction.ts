@@ -1,9 +1,8 @@
 /**
- * Rules by jurisdiction (docs/jurisdictions.md): which rule holds for the visitor's region, and what
- * it grants before a decision. Policy-shaped on purpose: pure functions of (config, region, GPC)
- * that the grant policy can hold as they are.
+ * Rules by jurisdiction (docs/jurisdictions.md): the config's region rules, checked, and which one
+ * holds for the visitor's region. What a rule grants before a decision is policy.ts's (rule 8).
  */
-import type { Choices, ConsentState, OptionalCategory, ResolvedConfig } from './types.js';
+import type { ResolvedConfig } from './types.js';
 
 /** `opt-in`: nothing optional before consent. `opt-out`: runs until the visitor (or GPC) opts out. `notice`: runs, the banner informs. `none`: runs, no banner. */
 export type JurisdictionRule = 'opt-in' | 'opt-out' | 'notice' | 'none';
@@ -82,34 +81,4 @@ export function jurisdictionFor(config: Pick<ResolvedConfig, 'jurisdictions'>, r
   // Fail closed: an unknown region (or one the config does not cover) gets the strictest rule it names.
   const strictest = Object.values(rules).sort((a, b) => strictness(a) - strictness(b))[0]!;
   return { region: code, matched: null, ...strictest };
-}
-
-/** For TCF's `gdprApplies`: true wherever consent comes first (an opt-in rule, also for an unknown region that falls to one). */
-export function gdprApplies(jurisdiction: Jurisdiction): boolean {
-  return jurisdiction.rule === 'opt-in';
-}
-
-/**
- * The grant rule before a decision: what the visitor's region lets run while they have not decided.
- * Opt-in: nothing (statistics too under the UK exemption). Opt-out, notice, none: every listed
- * category, except targeting when GPC applies (the visitor has already opted out of sale and sharing).
- */
-export function choicesBeforeDecision(jurisdiction: Jurisdiction, config: Pick<ResolvedConfig, 'categories'>, gpc: boolean): Choices {
-  const runs = (c: OptionalCategory): boolean =>
-    config.categories.includes(c) &&
-    (jurisdiction.rule === 'opt-in' ? c === 'statistics' && jurisdiction.analyticsExemption : !(c === 'targeting' && gpc));
-  return { necessary: true, functional: runs('functional'), statistics: runs('statistics'), targeting: runs('targeting') };
-}
-
-/** An undecided state with the region's grants filled in; a decided state is the visitor's own and stays as it is. */
-export function withJurisdiction(state: ConsentState, jurisdiction: Jurisdiction, config: ResolvedConfig, gpc: boolean): ConsentState {
-  if (state.status !== 'undecided') return state;
-  const choices = choicesBeforeDecision(jurisdiction, config, gpc);
-  const vendors = Object.fromEntries(Object.values(config.vendors).map((v) => [v.id, choices[v.category]]));
-  return { ...state, choices, vendors, gpc: gpc && jurisdiction.rule !== 'opt-in' };
-}
-
-/** True when the state lets something optional run or records a decision: what Consent Mode and vendor clients must hear at start. */
-export function grantsAnything(state: ConsentState): boolean {
-  return state.status === 'decided' || state.choices.functional || state.choices.statistics || state.choices.targeting;
 }

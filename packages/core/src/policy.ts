@@ -1,4 +1,5 @@
 import { fnv } from './fnv.js';
+import type { Jurisdiction } from './jurisdiction.js';
 import {
   OPTIONAL_CATEGORIES,
   type Category,
@@ -199,4 +200,38 @@ export function loadsBeforeConsent(
   readsConsentMode: readonly string[],
 ): boolean {
   return config.googleConsentMode?.mode === 'advanced' && readsConsentMode.includes(vendorId);
+}
+
+// ── Rule 8: the region's rule before a decision (docs/jurisdictions.md) ──────────────────────────
+
+/** For TCF's `gdprApplies`: true wherever consent comes first (an opt-in rule, also for an unknown region that falls to one). */
+export function gdprApplies(jurisdiction: Jurisdiction): boolean {
+  return jurisdiction.rule === 'opt-in';
+}
+
+/**
+ * What the visitor's region lets run while they have not decided. Opt-in: nothing (statistics too
+ * under the UK exemption). Opt-out, notice, none: every listed category, except targeting when GPC
+ * applies (the visitor has already opted out of sale and sharing, rule 2).
+ */
+export function choicesBeforeDecision(jurisdiction: Jurisdiction, config: Pick<ResolvedConfig, 'categories'>, gpc: boolean): Choices {
+  if (jurisdiction.rule === 'opt-in') return listedChoices(config, (c) => c === 'statistics' && jurisdiction.analyticsExemption);
+  return holdForGpc(listedChoices(config, () => true), gpc).choices;
+}
+
+/** An undecided state with the region's grants filled in; a decided state is the visitor's own and stays as it is. */
+export function withJurisdiction(state: ConsentState, jurisdiction: Jurisdiction, config: ResolvedConfig, gpc: boolean): ConsentState {
+  if (state.status !== 'undecided') return state;
+  const choices = choicesBeforeDecision(jurisdiction, config, gpc);
+  return { ...state, choices, vendors: vendorSwitches(config, choices), gpc: gpc && jurisdiction.rule !== 'opt-in' };
+}
+
+/** True when the state lets something optional run or records a decision: what Consent Mode and vendor clients must hear at start. */
+export function grantsAnything(state: ConsentState): boolean {
+  return state.status === 'decided' || state.choices.functional || state.choices.statistics || state.choices.targeting;
+}
+
+/** "Do not sell or share my personal information" (an opt-out region's link): the choice it makes. */
+export function saleOptOut(): ChoiceUpdate {
+  return { targeting: false };
 }

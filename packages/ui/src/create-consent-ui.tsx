@@ -1,4 +1,4 @@
-import type { Consent, OptionalCategory } from '@consentry/core';
+import { saleOptOut, type Consent, type OptionalCategory } from '@consentry/core';
 import { render } from 'preact';
 import { detectLanguage } from './language';
 import { availableLanguages, buildTexts } from './notice-texts';
@@ -158,7 +158,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     if (banner && layout() === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
   };
 
-  const doNotSell = safe(() => decide(() => consent.update({ targeting: false }, { source: 'banner' }), 'banner'));
+  const doNotSell = safe(() => decide(() => consent.update(saleOptOut(), { source: 'banner' }), 'banner'));
   // The site's own "Do not sell or share" link (its footer, every page): `<a href="#" data-consentry-do-not-sell>`.
   const onPageClick = (event: Event) => {
     if (!(event.target as Element | null)?.closest?.('[data-consentry-do-not-sell]')) return;
