@@ -10,11 +10,13 @@ it('exports exactly the public API', () => {
     'createConsent',
     'createMemoryCookies',
     'didYouMean',
+    'fnv',
     'getCookie',
     'isGrantedIn',
     'randomId',
     'readConsent',
     'resolveConfig',
+    'startConsent',
     'transitions',
   ]);
 });

@@ -1,4 +1,5 @@
-export { createConsent, isGrantedIn, randomId } from './consent.js';
+export { createConsent, startConsent, isGrantedIn, randomId } from './consent.js';
+export { fnv } from './codec.js';
 export { createMemoryCookies } from './memory-cookies.js';
 export { readConsent, getCookie, type ReadConsentOptions } from './ssr.js';
 export { resolveConfig, didYouMean, MAX_DAYS } from './config.js';
