@@ -51,6 +51,8 @@ export interface Boot {
 /** Reads a config into a Boot (throws with a readable message when it cannot), and the rules that hold trackers without one. */
 export interface Reader {
   read(config: unknown): Boot;
+  /** The config of the engine behind a config that could not be read: nothing listed, nothing stored, nothing granted. */
+  inert(): ResolvedConfig;
   /** A configured vendor's options against its full definition, when its file arrives (stage 2 runs it). */
   check: AssemblyParts['check'];
   holdRules(config: unknown): VendorRule[];
@@ -59,24 +61,6 @@ export interface Reader {
 export const log = (...args: unknown[]) => console.error('[consentry]', ...args);
 const CATEGORY_NAMES = ['necessary', 'functional', 'statistics', 'targeting'];
 
-/** The engine behind a config that could not be read: nothing listed, nothing stored, nothing granted. */
-const INERT: ResolvedConfig = {
-  revision: 1,
-  language: 'auto',
-  categories: ['necessary'],
-  vendors: {},
-  cookie: { name: 'consentry', path: '/', expiresDays: 1, refusalExpiresDays: 1 },
-  proof: null,
-  googleConsentMode: null,
-  gpc: true,
-  theme: 'auto',
-  layout: 'bar',
-  reopenButton: null,
-  links: {},
-  texts: {},
-  autoBlock: true,
-  reloadOnWithdraw: false,
-};
 
 /**
  * The script-tag parts: files next to the guard. Stage 2, the vendor files and the language
@@ -115,7 +99,7 @@ export function createApi(reader: Reader, parts: LazyParts = {}): ConsentryApi {
   function failClosed(config: unknown): void {
     if (inert) return;
     try {
-      const off = startConsent(INERT, { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
+      const off = startConsent(reader.inert(), { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
       inert = createBlocker(off, { rules: reader.holdRules(config) });
     } catch (error) {
       log(error);

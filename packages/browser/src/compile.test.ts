@@ -41,7 +41,7 @@ describe('compileConfig: the config checked ahead of time', () => {
       ['meta-pixel', catalog['meta-pixel']!.name],
     ]);
     expect(compiled.rules.map((r) => r.id)).toEqual(['google-analytics', 'meta-pixel']);
-    expect(compiled.hold.split(' ')).toEqual(expect.arrayContaining(catalog.hotjar!.hosts));
+    expect(compiled.hold.split(' ')).toEqual(expect.arrayContaining([...catalog.hotjar!.hosts]));
     expect(JSON.stringify(compiled)).not.toContain(catalog.hotjar!.name);
   });
 

@@ -31,6 +31,25 @@ type Body = Omit<CompiledConfig, 'format' | 'sum'>;
 /** The fingerprint `sum` holds; JSON as parsed and as built serialise the same. */
 export const compiledSum = (c: Body): string => fnv(JSON.stringify([c.config, c.rules, c.hold, c.vendors, c.wall]));
 
+/** The engine behind a config that could not be read: nothing listed, nothing stored, nothing granted. */
+const INERT: ResolvedConfig = {
+  revision: 1,
+  language: 'auto',
+  categories: ['necessary'],
+  vendors: {},
+  cookie: { name: 'consentry', path: '/', expiresDays: 1, refusalExpiresDays: 1 },
+  proof: null,
+  googleConsentMode: null,
+  gpc: true,
+  theme: 'auto',
+  layout: 'bar',
+  reopenButton: null,
+  links: {},
+  texts: {},
+  autoBlock: true,
+  reloadOnWithdraw: false,
+};
+
 /** Unlisted catalog vendors: one rule no config names, so nothing ever grants it. */
 const unlisted = (hold: unknown): VendorRule[] =>
   typeof hold === 'string' && hold ? [{ id: '(unlisted)', category: 'targeting', hosts: hold.split(' '), cookies: [] }] : [];
@@ -48,6 +67,7 @@ export const compiledReader: Reader = {
     if (compiledSum(c) !== c.sum) throw new Error('the compiled config was changed after consentry-build checked it (its fingerprint does not match). Rebuild it; nothing optional will run.');
     return { config: c.config, rules: [...c.rules, ...unlisted(c.hold)], vendors: c.vendors, wall: c.wall };
   },
+  inert: () => INERT,
   // consentry-build checked every vendor's options against its full definition.
   check: () => null,
   holdRules(raw) {

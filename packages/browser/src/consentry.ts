@@ -34,6 +34,7 @@ export function dropInReader(index: CompactCatalog = VENDOR_INDEX): Reader {
       };
     },
     holdRules: () => compactRules(index),
+    inert: () => resolveConfig({}),
     check: checkVendorConfig,
   };
 }
