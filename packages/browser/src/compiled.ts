@@ -62,7 +62,7 @@ export const compiledReader: Reader = {
   read(raw): Boot {
     const c = raw as CompiledConfig | null;
     if (!c || c.format !== COMPILED_FORMAT) {
-      throw new Error(`this guard reads a config compiled by consentry-build (format ${COMPILED_FORMAT}), got ${c && typeof c === 'object' ? `format ${JSON.stringify(c.format)}` : typeof c}. Rebuild it with \`npx consentry-build\`, or use consentry.min.js for a config written in the page. Nothing optional will run.`);
+      throw new Error(`this guard reads a config compiled by consentry-build (format ${COMPILED_FORMAT}), got ${c && typeof c === 'object' ? `format ${JSON.stringify(c.format)}` : typeof c}. Rebuild it with consentry-build, or use consentry.min.js for a config written in the page. Nothing optional will run.`);
     }
     if (compiledSum(c) !== c.sum) throw new Error('the compiled config was changed after consentry-build checked it (its fingerprint does not match). Rebuild it; nothing optional will run.');
     return { config: c.config, rules: [...c.rules, ...unlisted(c.hold)], vendors: c.vendors, wall: c.wall };
