@@ -44,7 +44,10 @@ const documentJar: CookieJar = {
   },
 };
 
-const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, destroy() {} };
+const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, attachIframes() {}, destroy() {} };
+
+/** What draws placeholders for gated iframes and releases them (gated-iframes.ts). */
+export type IframeGateFactory = typeof createIframeGate;
 
 const grantedByAll = (rule: VendorRule): boolean => {
   for (const member of page.members) if (!member.grants(rule)) return false;
@@ -57,6 +60,19 @@ const grantedByAll = (rule: VendorRule): boolean => {
  * A second blocker on the page (two providers, a second init) joins the first one's guard.
  */
 export function createBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
+  return startBlocker(consent, options, createIframeGate);
+}
+
+/**
+ * The same blocker without the iframe gate, for a synchronous first stage: a gated iframe has no `src`
+ * and an auto-blocked one has its `src` moved to `data-src`, so both stay empty until stage 2 hands the
+ * gate over (`attachIframes(createIframeGate)`), which draws their placeholders and releases the granted ones.
+ */
+export function createGuardBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
+  return startBlocker(consent, options, null);
+}
+
+function startBlocker(consent: Consent, options: BlockerOptions, gate: IframeGateFactory | null): Blocker {
   if (typeof document === 'undefined') return inert;
   const rules = options.rules ?? [];
   const autoBlock = options.autoBlock !== false;
@@ -114,12 +130,12 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
 
   const queue = createReleaseQueue();
   const queued = new WeakSet<Element>();
-  const iframes = createIframeGate(ctx);
+  let iframes = gate?.(ctx) ?? null;
 
   function scan(root: ParentNode = document): void {
     try {
       for (const job of collectScriptReleases(ctx, root, queued)) queue.push(job);
-      iframes.scan(root);
+      iframes?.scan(root);
     } catch (error) {
       console.error('Consentry: scanning gated content failed', error);
     }
@@ -138,7 +154,7 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     consent,
     grants: (rule) => granted.get(rule.id) ?? isVendorGranted(consent, rule.id),
     scan,
-    scanIframe: (iframe) => iframes.scan(iframe),
+    scanIframe: (iframe) => iframes?.scan(iframe),
   };
   computeGrants();
   const first = page.members.size === 0;
@@ -187,7 +203,12 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     scan,
     setTexts(texts) {
       ctx.texts = { ...DEFAULT_TEXTS, ...texts };
-      iframes.retext();
+      iframes?.retext();
+    },
+    attachIframes(factory) {
+      if (iframes || destroyed) return;
+      iframes = factory(ctx);
+      scan();
     },
     cleanup: cleanNotGranted,
     blockedBy: (url) => holdingRule(ctx, ctx.hosts(url)),

@@ -1,5 +1,5 @@
 import { assemble, type Assembly, type AssemblyParts, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
-import { createBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
+import { createGuardBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
 import { startConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState, type ResolvedConfig } from '@consentry/core';
 import type { VendorDefinition } from '@consentry/vendors';
 import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
@@ -100,7 +100,7 @@ export function createApi(reader: Reader, parts: LazyParts = {}): ConsentryApi {
     if (inert) return;
     try {
       const off = startConsent(reader.inert(), { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
-      inert = createBlocker(off, { rules: reader.holdRules(config) });
+      inert = createGuardBlocker(off, { rules: reader.holdRules(config) });
     } catch (error) {
       log(error);
     }
