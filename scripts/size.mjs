@@ -26,18 +26,18 @@ const budgets = [
   // route classes (URL forms, argument objects, new primitives, SVG, declarative shadow DOM, frames:
   // ~3.2 KB) and issue 20's own services (~0.7 KB) took it to 21.0 KB: held routes were chosen over
   // the 8 KB target, which needs the config validated ahead of time (docs/size.md).
-  // Issue 18's ahead-of-time path split the config reader out of stage 1 (api.ts: one stage 1 for
-  // both guards) at +38 B over the old ceiling here (+132 B over the build it started from); its own figures are the compiled rows below.
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 20.75 * KB, target: 8 * KB },
+  // Issue 18's ahead-of-time path: the config reader split out of stage 1 (+132 B), then the
+  // iframe gate and placeholders moved to stage 2 (-998 B here, +~0.9 KB in chunks/experience.js).
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 19.75 * KB, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.25 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.375 * KB, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
   // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
   // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
-  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 18.25 * KB, target: 8 * KB },
-  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 30.75 * KB, target: 16 * KB },
+  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 17.25 * KB, target: 8 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 30.875 * KB, target: 16 * KB },
   { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({

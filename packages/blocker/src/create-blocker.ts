@@ -1,10 +1,12 @@
 import { OPTIONAL_CATEGORIES } from '@consentry/core';
 import type { Consent, OptionalCategory } from '@consentry/core';
 import { cleanCookies, cleanStores, cleanUp } from './cleanup.js';
-import { holdingRule } from './context.js';
-import { createIframeGate } from './gated-iframes.js';
+import { frameUrlRefused } from './attr-check.js';
+import { holdingRule, isElementGranted } from './context.js';
+import { createIframeGate, type GateKit } from './gated-iframes.js';
+import { natives } from './natives.js';
 import { collectScriptReleases } from './gated-scripts.js';
-import { isVendorGranted } from './grants.js';
+import { isVendorGranted, readMarkupTarget } from './grants.js';
 import { guardIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
@@ -130,7 +132,8 @@ function startBlocker(consent: Consent, options: BlockerOptions, gate: IframeGat
 
   const queue = createReleaseQueue();
   const queued = new WeakSet<Element>();
-  let iframes = gate?.(ctx) ?? null;
+  const kit: GateKit = { isElementGranted, readMarkupTarget, frameUrlRefused, natives };
+  let iframes = gate?.(ctx, kit) ?? null;
 
   function scan(root: ParentNode = document): void {
     try {
@@ -207,7 +210,7 @@ function startBlocker(consent: Consent, options: BlockerOptions, gate: IframeGat
     },
     attachIframes(factory) {
       if (iframes || destroyed) return;
-      iframes = factory(ctx);
+      iframes = factory(ctx, kit);
       scan();
     },
     cleanup: cleanNotGranted,
