@@ -29,11 +29,19 @@ const budgets = [
   // ~3.2 KB) and issue 20's own services (~0.7 KB) took it to 21.0 KB: held routes were chosen over
   // the 8 KB target, which needs the config validated ahead of time (docs/size.md). Issue 24's rules
   // by jurisdiction (decided in the guard, synchronously) cost ~0.9 KB.
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.5 * KB, target: 8 * KB },
+  // Issue 18's ahead-of-time path: the config reader split out of stage 1 (+132 B), then the
+  // iframe gate and placeholders moved to stage 2 (-998 B here, +~0.9 KB in chunks/experience.js).
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 19.75 * KB, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 34.25 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.375 * KB, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
+  // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
+  // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
+  // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
+  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 17.25 * KB, target: 8 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 30.875 * KB, target: 16 * KB },
+  { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
     name: `@consentry/ui + ${l} table`,
@@ -55,7 +63,20 @@ for (const kind of ['chunks', 'vendors', 'i18n']) {
 
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
+/** The compiled guard with the bench page's config baked in, as consentry-build writes it. */
+async function baked() {
+  if (!existsSync(`${DIST}/compile.mjs`) || !existsSync(`${DIST}/consentry.compiled.js`)) return null;
+  const { bakeGuard } = await import(new URL(`../${DIST}/compile.mjs`, import.meta.url));
+  const { CONSENTRY_CONFIG } = await import('../examples/bench/pages.mjs');
+  return Buffer.from(bakeGuard(CONSENTRY_CONFIG, readFileSync(`${DIST}/consentry.compiled.js`, 'utf8')));
+}
+
 async function bundle(b) {
+  if (b.baked) {
+    const guard = await baked();
+    if (!guard || !(b.files ?? []).every((f) => existsSync(`${DIST}/${f}`))) return null;
+    return b.files ? [guard, ...b.files.map((f) => readFileSync(`${DIST}/${f}`))] : guard;
+  }
   if (b.file) return existsSync(b.file) ? readFileSync(b.file) : null;
   if (b.files) return b.files.every((f) => existsSync(`${DIST}/${f}`)) ? b.files.map((f) => readFileSync(`${DIST}/${f}`)) : null;
   if (!existsSync(b.entry)) return null;

@@ -49,3 +49,26 @@ it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the ro
   // Issue 24 (rules by jurisdiction, decided in the guard) added ~0.9 KB.
   expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(22.75 * 1024);
 });
+
+// The compiled guard (consentry.compiled.js): the config was checked ahead of time by consentry-build,
+// so stage 1 carries neither the validator with its messages nor the catalog index and its names.
+it('the compiled guard carries no validator, no catalog index and no vendor definition', async () => {
+  const out = await build({
+    entryPoints: ['packages/browser/src/compiled-global.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const output = Object.values((out.metafile as Metafile).outputs)[0]!;
+  const used = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);
+  const offending = used.filter((f) => /packages\/core\/src\/config\.ts|packages\/vendors\/src\/(catalog|compact)\.ts|packages\/vendors\/src\/(vendors|data|i18n)\/|vendor-index|packages\/(ui|proof)\/src\/(?!language\.ts)|preact/.test(f));
+  expect(offending).toEqual([]);
+  const text = new TextDecoder().decode(out.outputFiles[0]!.contents);
+  expect(text).not.toContain('did you mean');
+  expect(text).not.toContain('Hotjar');
+}, 30_000);

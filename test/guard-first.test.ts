@@ -10,7 +10,7 @@ vi.mock('../packages/vendors/src/index.js', async (original) => {
 });
 vi.mock('../packages/blocker/src/index.js', async (original) => {
   const m = await original<typeof import('../packages/blocker/src/index.js')>();
-  return { ...m, createBlocker: (...a: Parameters<typeof m.createBlocker>) => (trace.push('blocker'), m.createBlocker(...a)) };
+  return { ...m, createGuardBlocker: (...a: Parameters<typeof m.createGuardBlocker>) => (trace.push('blocker'), m.createGuardBlocker(...a)) };
 });
 
 it('holds trackers and pushes Consent Mode defaults synchronously, before stage 2 arrives', async () => {

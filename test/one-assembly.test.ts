@@ -14,7 +14,8 @@ vi.mock('../packages/vendors/src/index.js', async (original) => {
 });
 vi.mock('../packages/blocker/src/index.js', async (original) => {
   const m = await original<typeof import('../packages/blocker/src/index.js')>();
-  return { ...m, createBlocker: wrap('blocker', m.createBlocker) };
+  // Stage 1 makes the blocker without the iframe gate (stage 2 hands it over).
+  return { ...m, createGuardBlocker: wrap('blocker', m.createGuardBlocker) };
 });
 vi.mock('../packages/ui/src/index.js', async (original) => {
   const m = await original<typeof import('../packages/ui/src/index.js')>();

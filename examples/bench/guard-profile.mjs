@@ -4,8 +4,10 @@
 // Prints the median of each build given, loads alternating so machine load hits them alike, then a
 // CPU profile (CDP Profiler) of the first build's loads at 4×: the hottest functions of Consentry's files.
 //
-//   node examples/bench/guard-profile.mjs [label=dist-dir ...] [--loads 9] [--returning] [--top 25]
+//   node examples/bench/guard-profile.mjs [label=dist-dir ...] [--loads 9] [--returning] [--top 25] [--compiled]
 //   (default: now=packages/browser/dist)
+// --compiled: each build also as `<label>-compiled`, the same config baked into its consentry.compiled.js
+// (consentry-build's bakeGuard), served under the name consentry.min.js; the page then carries no config.
 // --returning: the visitor has a stored decision (accept all), so the guard releases at once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -23,6 +25,8 @@ const flag = (name, dflt) => {
 };
 const returning = args.includes('--returning');
 if (returning) args.splice(args.indexOf('--returning'), 1);
+const compiled = args.includes('--compiled');
+if (compiled) args.splice(args.indexOf('--compiled'), 1);
 const LOADS = Number(flag('loads', '9'));
 const TOP = Number(flag('top', '25'));
 const builds = (args.length ? args : ['now=packages/browser/dist']).map((a) => {
@@ -38,6 +42,12 @@ const CONFIG = {
   proof: { endpoint: '/v1/consents' },
   links: { privacyPolicy: '/privacy.html' },
 };
+if (compiled) {
+  for (const b of builds.slice()) {
+    const { bakeGuard } = await import(join(process.cwd(), b.dir, 'compile.mjs'));
+    builds.push({ label: `${b.label}-compiled`, dir: b.dir, baked: Buffer.from(bakeGuard(CONFIG, readFileSync(join(b.dir, 'consentry.compiled.js'), 'utf8'))) });
+  }
+}
 
 const section = (i) => `<section><h2>Section ${i + 1}: the harvest</h2>
   <p>Leaves are picked by hand in the early morning, withered for a day and rolled. ${'Tea is dried slowly so the flavour keeps. '.repeat(6)}</p>
@@ -46,7 +56,7 @@ const section = (i) => `<section><h2>Section ${i + 1}: the harvest</h2>
 
 const page = (build) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Article</title>
-<script type="application/json" id="consentry-config">${JSON.stringify(CONFIG)}</script>
+${build.endsWith('-compiled') ? '' : `<script type="application/json" id="consentry-config">${JSON.stringify(CONFIG)}</script>`}
 <script>performance.mark('guard-start')</script>
 <script src="/${build}/consentry.min.js"></script>
 <script>performance.mark('guard-end')</script>
@@ -69,6 +79,10 @@ const server = createServer((req, res) => {
   if (url.pathname.startsWith('/img/')) {
     res.writeHead(200, { 'content-type': 'image/svg+xml' });
     return res.end(SVG);
+  }
+  if (build?.baked && rest.join('/') === 'consentry.min.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+    return res.end(build.baked);
   }
   if (build) {
     const file = join(build.dir, normalize(rest.join('/')).replace(/^(\.\.[/\\])+/, ''));

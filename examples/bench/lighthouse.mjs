@@ -135,9 +135,9 @@ export function renderLighthouse(lh, names) {
 }
 
 /** Target rows for the targets table: [name, value text, held]. */
-export function lighthouseTargets(lh) {
+export function lighthouseTargets(lh, id = 'consentry') {
   const s = lh.summary;
-  const [bare, us, cc] = [s.baseline, s.consentry, s.cookieconsent];
+  const [bare, us, cc] = [s.baseline, s[id], s.cookieconsent];
   if (!bare?.n || !us?.n) return [['Lighthouse (no runs)', '–', null]];
   const rows = [
     ['Lighthouse performance score = bare page', `${us.score} vs ${bare.score}`, us.score != null && us.score >= bare.score],

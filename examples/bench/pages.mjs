@@ -87,7 +87,7 @@ ${body}
 </html>
 `;
 
-const CONSENTRY_CONFIG = {
+export const CONSENTRY_CONFIG = {
   revision: 1,
   categories: { functional: {}, statistics: {}, targeting: {} },
   vendors: { 'google-analytics': { id: GA_ID }, 'meta-pixel': { id: PIXEL_ID } },
@@ -197,6 +197,28 @@ export const products = [
     },
     // The banner is inside the open shadow root of <consentry-ui>.
     banner: { host: 'consentry-ui', selector: '[role="region"], dialog.b, .b' },
+    guardFile: '/cmp/consentry.min.js',
+  },
+  {
+    // The same config checked ahead of time and baked into the compiled guard (consentry-build;
+    // run.mjs bakes it from dist/consentry.compiled.js): no config in the page, no validator or
+    // catalog index in the file.
+    id: 'consentry-compiled',
+    name: 'Consentry, compiled guard',
+    files: ['/cmp/consentry.site.js'],
+    setup: '',
+    html(variant) {
+      return page(
+        {
+          title: 'Consentry',
+          head: `  <script>performance.mark('guard:before')</script>\n  <script src="/cmp/consentry.site.js"></script>\n  <script>performance.mark('guard:after')</script>`,
+          body: '',
+        },
+        variant,
+      );
+    },
+    banner: { host: 'consentry-ui', selector: '[role="region"], dialog.b, .b' },
+    guardFile: '/cmp/consentry.site.js',
   },
   {
     id: 'cookieconsent',

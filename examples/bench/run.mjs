@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { domWork } from './domwork.mjs';
 import { lighthouse } from './lighthouse.mjs';
-import { products, VARIANTS } from './pages.mjs';
+import { CONSENTRY_CONFIG, products, VARIANTS } from './pages.mjs';
 import { probe } from './probe.mjs';
 import { measureFiles, summarise, renderMarkdown, writeDocs } from './report.mjs';
 
@@ -69,6 +69,9 @@ function body(path) {
 for (const p of products) p.files.forEach(body);
 // Consentry's lazy files have stable names, so all of dist/ is read now: one consistent build.
 for (const rel of readdirSync(DIRS['/cmp/'], { recursive: true })) body(`/cmp/${rel.split(sep).join('/')}`);
+// The compiled guard with the bench's config baked in, as `consentry-build` writes it for a site.
+const { bakeGuard } = await import(join(ROOT, 'packages/browser/dist/compile.mjs'));
+BODIES['/cmp/consentry.site.js'] = Buffer.from(bakeGuard(CONSENTRY_CONFIG, readFileSync(join(DIRS['/cmp/'], 'consentry.compiled.js'), 'utf8')));
 const consentryBuild = {
   sha256: createHash('sha256').update(body('/cmp/consentry.min.js')).digest('hex').slice(0, 12),
   built: statSync(consentryMin).mtime.toISOString().slice(0, 16).replace('T', ' '),
@@ -140,7 +143,7 @@ async function measure(product, throttle, variant) {
     const end = await page.evaluate(() => window.__bench.banner ?? performance.getEntriesByType('navigation')[0].loadEventEnd);
     const wait = Math.max(0, end + TAIL_MS - (await page.evaluate(() => performance.now())));
     await page.waitForTimeout(wait);
-    const data = await page.evaluate(() => {
+    const data = await page.evaluate((guardFile) => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const resources = performance
@@ -151,10 +154,10 @@ async function measure(product, throttle, variant) {
       // its file had arrived (the parser waits for the file first; that wait is network, not CPU).
       const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
       const [before, after] = [mark('guard:before'), mark('guard:after')];
-      const file = resources.find((x) => x.path === '/cmp/consentry.min.js');
+      const file = resources.find((x) => x.path === guardFile);
       const guard = before != null && after != null ? { marks: after - before, run: after - Math.max(before, file?.end ?? before) } : null;
       return { ...window.__bench, resources, guard, fcp: fcp?.startTime ?? null, dcl: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null };
-    });
+    }, product.guardFile ?? null);
     return { ...data, thirdParty, console: console_ };
   } catch (error) {
     return { banner: null, failed: String(error).split('\n')[0], thirdParty, console: [] };
@@ -202,7 +205,7 @@ const chromiumVersion = browser.version();
 await browser.close();
 // 4c. Lighthouse, in its own Chromium (it drives the browser itself), on the article page.
 const lh = LIGHTHOUSE
-  ? await lighthouse({ base: BASE, chromium: CHROMIUM, pages: ['baseline', 'consentry', 'cookieconsent'].map((id) => ({ id, url: `${BASE}${pageUrl(id, 'article')}` })), runs: 3, log: (line) => console.log(line) })
+  ? await lighthouse({ base: BASE, chromium: CHROMIUM, pages: ['baseline', 'consentry', 'consentry-compiled', 'cookieconsent'].map((id) => ({ id, url: `${BASE}${pageUrl(id, 'article')}` })), runs: 3, log: (line) => console.log(line) })
   : null;
 const load2 = load();
 server.close();

@@ -5,6 +5,8 @@
 //   dist/chunks/experience.js    stage 2, fetched by the guard at once: vendor loaders, banner, dialog, Preact
 //   dist/i18n/<lang>.js          one translation table, for a visitor who gets that language (at once)
 //   dist/vendors/<id>.js         one vendor's full definition (loader + disclosure), per configured vendor (at once)
+//   dist/consentry.compiled.js   stage 1 for a config checked ahead of time (consentry-build bakes it in)
+//   dist/compile.mjs             consentry-build's validator and baker, for Node
 //   dist/chunks/proof.js         the proof client, when config has `proof` (on idle or at the first decision)
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +87,20 @@ export default [
       { file: `${dir}/dist/consentry.esm.js`, format: 'es', sourcemap: true },
     ],
     plugins: [inlineVendorIndex, importMetaUrl, ...plugins()],
+  },
+  // The compiled guard (docs/configuration.md "Checked ahead of time"): the same stage 1 on a config
+  // consentry-build checked and compiled, so it carries no validator and no catalog index.
+  {
+    input: `${dir}/src/compiled-global.ts`,
+    treeshake,
+    output: { file: `${dir}/dist/consentry.compiled.js`, format: 'iife', sourcemap: true },
+    plugins: [importMetaUrl, ...plugins()],
+  },
+  // consentry-build's code, for Node (bin/consentry-build.mjs): the validator, the catalog and bakeGuard.
+  {
+    input: `${dir}/src/compile.ts`,
+    output: { file: `${dir}/dist/compile.mjs`, format: 'es' },
+    plugins: [nodeResolve({ extensions: ['.ts', '.mjs', '.js'] }), esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
   lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), ['startExperience']),
   lazyEntry('chunks', 'proof', here('src/parts/proof.ts'), ['createProofClient', 'getNoticeTexts']),

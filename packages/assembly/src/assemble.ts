@@ -1,7 +1,7 @@
 import type { VendorRule } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
 import { detectLanguage, LANGUAGES, type ConsentUI, type Translation, type UIOptions, type VendorInfo } from '@consentry/ui';
-import { checkVendorConfig, siteServices, toVendorInfo, type VendorDefinition } from '@consentry/vendors';
+import { siteServices, toVendorInfo, type checkVendorConfig, type VendorDefinition } from '@consentry/vendors';
 import type { Experience, startExperience } from './experience.js';
 import { startGuard } from './guard.js';
 import { settle, type Maybe } from './maybe.js';
@@ -26,6 +26,12 @@ export interface AssemblyParts {
   ui: false | UIOptions;
   experience: () => Maybe<ExperienceModule | null>;
   proof: () => Maybe<ProofModule | null>;
+  /**
+   * Checks a configured vendor's options against its full definition before its loader may run
+   * (`checkVendorConfig`: core's validator). A config checked ahead of time (the compiled guard)
+   * passes `() => null`, so its stage 1 carries no validator.
+   */
+  check: typeof checkVendorConfig;
 }
 
 export interface Assembly {
@@ -89,7 +95,7 @@ export function assemble(consent: Consent, parts: AssemblyParts): Assembly {
     experience = mod.startExperience(consent, {
       guard,
       vendors,
-      check: checkVendorConfig,
+      check: parts.check,
       // A file that just arrived: vendor loaders in this task, the banner in the next, so neither
       // is one long task. Parts already in the bundle (React) mount at once, inside the effect.
       ...(stage2 instanceof Promise ? { schedule: (fn: () => void) => void setTimeout(fn, 0) } : {}),

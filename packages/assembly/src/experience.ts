@@ -1,3 +1,4 @@
+import { createIframeGate } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
 import { createConsentUI, type ConsentUI, type UIOptions } from '@consentry/ui';
 import { createVendorLoader, type checkVendorConfig, type VendorDefinition } from '@consentry/vendors';
@@ -44,6 +45,8 @@ export function startExperience(consent: Consent, input: ExperienceInput): Exper
   const nonce = consent.config.nonce;
   const cleanups: Array<() => void> = [];
   let stopped = false;
+  // Gated iframes have stayed empty since stage 1: their placeholders are drawn, granted ones released.
+  input.guard.blocker?.attachIframes(createIframeGate);
   for (const { id, definition } of input.vendors) {
     settle(definition, (def) => {
       const vendor = consent.config.vendors[id];

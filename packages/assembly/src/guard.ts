@@ -1,4 +1,4 @@
-import { createBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
+import { createGuardBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
 import { consentModeRules, createConsentMode } from '@consentry/vendors';
 import { log } from './maybe.js';
@@ -28,7 +28,8 @@ export function startGuard(consent: Consent, options: GuardOptions): Guard {
     cleanups.push(createConsentMode(consent).destroy);
     if (options.blocking !== false) {
       // Consent Mode "advanced" lets Google's tags load before a decision (their storage stays guarded).
-      blocker = createBlocker(consent, { rules: consentModeRules(options.rules, consent.config), autoBlock, reloadOnWithdraw, ...(nonce ? { nonce } : {}) });
+      // Without the iframe gate: stage 2 hands it over (experience.ts), so placeholders are not in stage 1.
+      blocker = createGuardBlocker(consent, { rules: consentModeRules(options.rules, consent.config), autoBlock, reloadOnWithdraw, ...(nonce ? { nonce } : {}) });
       cleanups.push(blocker.destroy);
     }
   } catch (error) {

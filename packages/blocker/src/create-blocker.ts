@@ -1,9 +1,12 @@
 import { OPTIONAL_CATEGORIES } from '@consentry/core';
 import type { Consent, OptionalCategory } from '@consentry/core';
 import { cleanCookies, cleanStores, cleanUp } from './cleanup.js';
-import { holdingRule } from './context.js';
-import { createIframeGate } from './gated-iframes.js';
+import { frameUrlRefused } from './attr-check.js';
+import { holdingRule, isElementGranted } from './context.js';
+import { createIframeGate, type GateKit } from './gated-iframes.js';
+import { natives } from './natives.js';
 import { collectScriptReleases } from './gated-scripts.js';
+import { readMarkupTarget } from './grants.js';
 import { interceptIndexedDB } from './indexed-db.js';
 import { createHostMatcher } from './host-matcher.js';
 import { createNameMatcher } from './name-matcher.js';
@@ -43,7 +46,10 @@ const documentJar: CookieJar = {
   },
 };
 
-const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, destroy() {} };
+const inert: Blocker = { scan() {}, setTexts() {}, cleanup() {}, blockedBy: () => null, attachIframes() {}, destroy() {} };
+
+/** What draws placeholders for gated iframes and releases them (gated-iframes.ts). */
+export type IframeGateFactory = typeof createIframeGate;
 
 const grantedByAll = (rule: VendorRule): boolean => {
   for (const member of page.members) if (!member.grants(rule)) return false;
@@ -56,6 +62,19 @@ const grantedByAll = (rule: VendorRule): boolean => {
  * A second blocker on the page (two providers, a second init) joins the first one's interceptors.
  */
 export function createBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
+  return startBlocker(consent, options, createIframeGate);
+}
+
+/**
+ * The same blocker without the iframe gate, for a synchronous first stage: a gated iframe has no `src`
+ * and an auto-blocked one has its `src` moved to `data-src`, so both stay empty until stage 2 hands the
+ * gate over (`attachIframes(createIframeGate)`), which draws their placeholders and releases the granted ones.
+ */
+export function createGuardBlocker(consent: Consent, options: BlockerOptions = {}): Blocker {
+  return startBlocker(consent, options, null);
+}
+
+function startBlocker(consent: Consent, options: BlockerOptions, gate: IframeGateFactory | null): Blocker {
   if (typeof document === 'undefined') return inert;
   const rules = options.rules ?? [];
   const autoBlock = options.autoBlock !== false;
@@ -113,12 +132,13 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
 
   const queue = createReleaseQueue();
   const queued = new WeakSet<Element>();
-  const iframes = createIframeGate(ctx);
+  const kit: GateKit = { isElementGranted, readMarkupTarget, frameUrlRefused, natives };
+  let iframes = gate?.(ctx, kit) ?? null;
 
   function scan(root: ParentNode = document): void {
     try {
       for (const job of collectScriptReleases(ctx, root, queued)) queue.push(job);
-      iframes.scan(root);
+      iframes?.scan(root);
     } catch (error) {
       console.error('Consentry: scanning gated content failed', error);
     }
@@ -137,7 +157,7 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     consent,
     grants: (rule) => granted.get(rule.id) ?? consent.isGranted({ vendor: rule.id }),
     scan,
-    scanIframe: (iframe) => iframes.scan(iframe),
+    scanIframe: (iframe) => iframes?.scan(iframe),
   };
   computeGrants();
   const first = page.members.size === 0;
@@ -186,7 +206,12 @@ export function createBlocker(consent: Consent, options: BlockerOptions = {}): B
     scan,
     setTexts(texts) {
       ctx.texts = { ...DEFAULT_TEXTS, ...texts };
-      iframes.retext();
+      iframes?.retext();
+    },
+    attachIframes(factory) {
+      if (iframes || destroyed) return;
+      iframes = factory(ctx, kit);
+      scan();
     },
     cleanup: cleanNotGranted,
     blockedBy: (url) => holdingRule(ctx, ctx.hosts(url)),

@@ -1,6 +1,7 @@
 // @vitest-environment-options {"url":"https://www.shop.example.com/page","settings":{"handleDisabledFileLoadingAsSuccess":true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBlocker } from './create-blocker.js';
+import { createBlocker, createGuardBlocker } from './create-blocker.js';
+import { createIframeGate } from './gated-iframes.js';
 import { RULES, makeConsent, resetDom } from './test-utils/fixtures.js';
 import type { Blocker } from './types.js';
 
@@ -115,5 +116,32 @@ describe('gated iframes', () => {
     } finally {
       parsing.mockRestore();
     }
+  });
+});
+
+// Stage 1's blocker carries no placeholders: stage 2 hands the gate over.
+describe('gated iframes in two stages', () => {
+  it('stay empty without a placeholder until the gate is attached, then are drawn or released', async () => {
+    document.body.innerHTML = `<iframe data-src="${EMBED}" data-vendor="youtube"></iframe><iframe id="map" data-src="https://www.google.com/maps/embed?pb=1" data-category="functional"></iframe>`;
+    const consent = makeConsent({ categories: { functional: {}, targeting: {} }, vendors: { youtube: { category: 'targeting' } } });
+    consent.update({ functional: true });
+    blocker = createGuardBlocker(consent, { rules: RULES });
+    const [video, map] = Array.from(document.querySelectorAll('iframe'));
+    expect(video!.getAttribute('src')).toBeNull();
+    expect(map!.getAttribute('src')).toBeNull();
+    expect(document.querySelector('.consentry-placeholder')).toBeNull();
+    // An auto-blocked embed added meanwhile is held the same way.
+    const late = document.createElement('iframe');
+    document.body.append(late);
+    late.src = 'https://www.youtube.com/embed/xyz';
+    expect(late.getAttribute('src') ?? 'about:blank').toBe('about:blank');
+    expect(late.getAttribute('data-src')).toBe('https://www.youtube.com/embed/xyz');
+    expect(document.querySelector('.consentry-placeholder')).toBeNull();
+
+    blocker.attachIframes(createIframeGate);
+    expect(document.querySelectorAll('.consentry-placeholder')).toHaveLength(2); // the video and the late embed
+    expect(video!.style.display).toBe('none');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(map!.getAttribute('src')).toBe('https://www.google.com/maps/embed?pb=1');
   });
 });

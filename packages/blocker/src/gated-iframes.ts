@@ -1,7 +1,7 @@
-import { isElementGranted } from './context.js';
-import { readMarkupTarget } from './grants.js';
-import { frameUrlRefused } from './attr-check.js';
-import { natives } from './natives.js';
+import type { isElementGranted } from './context.js';
+import type { readMarkupTarget } from './grants.js';
+import type { frameUrlRefused } from './attr-check.js';
+import type { natives } from './natives.js';
 import { createPlaceholder } from './placeholder.js';
 import type { ChoiceUpdate, OptionalCategory } from '@consentry/core';
 import type { BlockerContext } from './context.js';
@@ -25,6 +25,17 @@ function hostOf(url: string): string {
  * "Load content" grants that one vendor: switching its category on must not switch on the other
  * vendors of the category the visitor has not agreed to (core lets vendors follow a category switch).
  */
+/**
+ * What the gate shares with the blocker, handed over by it: stage 2 brings the gate (gated iframes,
+ * placeholders) and uses stage 1's copies of these instead of carrying its own.
+ */
+export interface GateKit {
+  isElementGranted: typeof isElementGranted;
+  readMarkupTarget: typeof readMarkupTarget;
+  frameUrlRefused: typeof frameUrlRefused;
+  natives: typeof natives;
+}
+
 function grantOnly(ctx: BlockerContext, category: OptionalCategory, vendor: string | null): ChoiceUpdate {
   if (!vendor) return { [category]: true };
   const vendors: Record<string, boolean> = {};
@@ -39,7 +50,8 @@ function grantOnly(ctx: BlockerContext, category: OptionalCategory, vendor: stri
  * Gated iframes: empty with a placeholder while not granted, `src` from `data-src` once granted,
  * and back to the placeholder (content unloaded) if consent is withdrawn later.
  */
-export function createIframeGate(ctx: BlockerContext) {
+export function createIframeGate(ctx: BlockerContext, kit: GateKit) {
+  const { isElementGranted, readMarkupTarget, frameUrlRefused, natives } = kit;
   const held = new Map<HTMLIFrameElement, Held>();
 
   function loadContent(iframe: HTMLIFrameElement): void {

@@ -1,4 +1,5 @@
-export { createBlocker } from './create-blocker.js';
+export { createBlocker, createGuardBlocker } from './create-blocker.js';
+export { createIframeGate } from './gated-iframes.js';
 export { cookieDomains } from './cleanup.js';
 // The same host matching for the network wall's service worker and CSP (@consentry/network-wall).
 export { createHostMatcher, type HostMatcher } from './host-matcher.js';

@@ -1,3 +1,4 @@
+import type { createIframeGate } from './gated-iframes.js';
 import type { OptionalCategory } from '@consentry/core';
 
 /** A cookie or storage key name: exact, or every name starting with `prefix`. */
@@ -81,6 +82,11 @@ export interface Blocker {
   cleanup(): void;
   /** The rule that holds this URL right now, or null when it may load. */
   blockedBy(url: string): VendorRule | null;
+  /**
+   * Hands over the iframe gate (`createIframeGate`) to a blocker made without one (`createGuardBlocker`):
+   * placeholders are drawn and granted iframes released from then on. Does nothing when it has one.
+   */
+  attachIframes(gate: typeof createIframeGate): void;
   /** Remove observers, interceptors and listeners (placeholders stay). */
   destroy(): void;
 }

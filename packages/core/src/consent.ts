@@ -44,7 +44,14 @@ function gained(from: ConsentState, to: ConsentState, config: ResolvedConfig): G
  * Throws `ConsentryConfigError` for an invalid config; never throws afterwards.
  */
 export function createConsent(input: ConsentConfig, options: ConsentOptions = {}): Consent {
-  const config = resolveConfig(input, options.catalog);
+  return startConsent(resolveConfig(input, options.catalog), options);
+}
+
+/**
+ * The engine on a config that was already checked and resolved (`resolveConfig`, or a build step
+ * ahead of time): the script tag's compiled guard carries no validator. Never throws.
+ */
+export function startConsent(config: ResolvedConfig, options: Omit<ConsentOptions, 'catalog'> = {}): Consent {
   const cookies = options.cookies ?? documentCookies;
   const now = options.now ?? Date.now;
   const gpc = gpcApplies(config, options.gpc ?? gpcSignal());

@@ -10,6 +10,7 @@ it('exports exactly the public API', () => {
     'createConsent',
     'createMemoryCookies',
     'didYouMean',
+    'fnv',
     'gdprApplies',
     'getCookie',
     'grantsAnything',
@@ -22,6 +23,7 @@ it('exports exactly the public API', () => {
     'readConsent',
     'resolveConfig',
     'saleOptOut',
+    'startConsent',
     'transitions',
-  ]);
+]);
 });

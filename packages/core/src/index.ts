@@ -1,4 +1,5 @@
-export { createConsent, randomId } from './consent.js';
+export { createConsent, startConsent, randomId } from './consent.js';
+export { fnv } from './fnv.js';
 // The grant rules other packages apply (the rest of policy.ts is the engine's own).
 export { gdprApplies, grantsAnything, isGrantedIn, isVendorListed, loadsBeforeConsent, saleOptOut, type GrantTarget } from './policy.js';
 export { createMemoryCookies } from './memory-cookies.js';

@@ -2,7 +2,7 @@ import { createConsent, readConsent, resolveConfig } from '@consentry/core';
 import type { ChoiceUpdate, Consent, ConsentConfig, ConsentOptions, ConsentState, DecisionMeta, ResolvedConfig } from '@consentry/core';
 import { assemble, startExperience, startProof, type Assembly, type ProofModule } from '@consentry/assembly';
 import { getNoticeTexts, type LANGUAGES, type Translation, type UIOptions } from '@consentry/ui';
-import { toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
+import { checkVendorConfig, toBlockerRules, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
 
 /** What the provider runs besides the engine and the UI, so the npm path matches the script tag. */
 export interface ConsentIntegrations {
@@ -163,6 +163,7 @@ export function createConsentStore(
         ui: uiOptions === false ? false : withVendorTexts(uiOptions ?? {}, defs, integrations.vendorTexts),
         experience: () => ({ startExperience }),
         proof: loadProof,
+        check: checkVendorConfig,
       });
       assembly = mounted;
       return () => {
