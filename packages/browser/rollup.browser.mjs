@@ -86,7 +86,7 @@ export default [
     ],
     plugins: [inlineVendorIndex, importMetaUrl, ...plugins()],
   },
-  lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), ['startExperience']),
+  lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), 'stage2'),
   lazyEntry('chunks', 'proof', here('src/parts/proof.ts'), ['createProofClient', 'getNoticeTexts']),
   ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang, { [`${lang}VendorTexts`]: here(`../vendors/src/i18n/${lang}.ts`) })),
   ...VENDORS.map((id) => lazyEntry('vendors', id, here(`../vendors/src/vendors/${id}.ts`), camel(id))),

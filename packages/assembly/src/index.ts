@@ -1,5 +1,10 @@
-export { assemble, type Assembly, type AssemblyParts, type ExperienceModule } from './assemble.js';
-export { startGuard, type Guard, type GuardOptions } from './guard.js';
-export { startProof, whenIdle, type NoticeInput, type NoticeSource, type ProofHandle, type ProofModule } from './proof.js';
-export { startExperience, type Experience, type ExperienceInput, type VendorPart } from './experience.js';
-export { settle, type Maybe } from './maybe.js';
+// The door: everything a shell (script tag, React, Vue, Svelte, a plain npm app) needs.
+export { createConsentry, closedConsentry, catalogIndex, type Consentry, type ConsentryFiles, type ConsentryOptions, type GrantTarget } from './door.js';
+export { stage2 } from './experience.js';
+export type { VendorTextLanguage, VendorTexts } from './vendor-texts.js';
+export type { ExperienceModule } from './assemble.js';
+export type { ProofModule } from './proof.js';
+// The types a shell's own API is written in, so a shell needs no other package.
+export type { Category, ChoiceUpdate, Choices, Consent, ConsentConfig, ConsentEvent, ConsentOptions, ConsentState, DecisionMeta, ResolvedConfig } from '@consentry/core';
+export type { UIOptions } from '@consentry/ui';
+export type { VendorDefinition } from '@consentry/vendors';

@@ -1,7 +1,4 @@
-import { assemble, type Assembly, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
-import { createBlocker, type Blocker } from '@consentry/blocker';
-import { createConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState } from '@consentry/core';
-import { compactLookup, compactRules, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { createConsentry, type Category, type ChoiceUpdate, type Consentry, type ConsentryFiles, type ConsentEvent, type ConsentState } from '@consentry/assembly';
 import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
 import { registerServiceWorker } from './service-worker.js';
 import { VENDOR_INDEX } from './vendor-index.js';
@@ -29,15 +26,15 @@ export interface ConsentryApi {
  */
 export interface ConsentryParts {
   /** Blocking and validation data for every catalog vendor. */
-  index?: CompactCatalog;
+  index?: ConsentryFiles['index'];
   /** A configured catalog vendor's full definition (loader, disclosure), or null when unavailable. */
-  vendor?: (id: string, nonce?: string) => Maybe<VendorDefinition | null>;
+  vendor?: (id: string, nonce?: string) => ReturnType<ConsentryFiles['vendor']>;
   /** A language's table, or null (then English is shown). */
-  language?: (lang: string, nonce?: string) => Maybe<Record<string, string> | null>;
+  language?: (lang: string, nonce?: string) => ReturnType<ConsentryFiles['language']>;
   /** Stage 2 (vendor loaders, banner and dialog), or null when unavailable (then no banner shows and nothing optional is granted). */
-  experience?: (nonce?: string) => Maybe<ExperienceModule | null>;
+  experience?: (nonce?: string) => ReturnType<ConsentryFiles['experience']>;
   /** The proof client and the notice texts it hashes, or null when unavailable. */
-  proof?: (nonce?: string) => Maybe<ProofModule | null>;
+  proof?: (nonce?: string) => ReturnType<ConsentryFiles['proof']>;
 }
 
 const log = (...args: unknown[]) => console.error('[consentry]', ...args);
@@ -52,10 +49,10 @@ export function fileParts(base = scriptBase()) {
   const paint = () => (painted ??= afterFirstPaint());
   return {
     index: VENDOR_INDEX,
-    vendor: (id: string, nonce?: string) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce, 0, paint()),
+    vendor: (id: string, nonce?: string) => loadChunk(base, 'vendors', id, nonce, 0, paint()) as ReturnType<ConsentryFiles['vendor']>,
     language: (lang: string, nonce?: string) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500, paint()),
-    experience: (nonce?: string) => loadChunk<ExperienceModule>(base, 'chunks', 'experience', nonce, 0, paint()),
-    proof: (nonce?: string) => loadChunk<ProofModule>(base, 'chunks', 'proof', nonce),
+    experience: (nonce?: string) => loadChunk(base, 'chunks', 'experience', nonce, 0, paint()) as ReturnType<ConsentryFiles['experience']>,
+    proof: (nonce?: string) => loadChunk(base, 'chunks', 'proof', nonce) as ReturnType<ConsentryFiles['proof']>,
   };
 }
 
@@ -68,83 +65,56 @@ export function fileParts(base = scriptBase()) {
  */
 export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
   const files = parts.vendor && parts.language && parts.proof && parts.experience ? null : fileParts();
-  const index = parts.index ?? VENDOR_INDEX;
-  const loadVendor = parts.vendor ?? files!.vendor;
-  const loadLanguage = parts.language ?? files!.language;
-  const loadProof = parts.proof ?? files!.proof;
-  const loadExperience = parts.experience ?? files!.experience;
-  let consent: Consent | null = null;
-  let assembly: Assembly | null = null;
-  let inert: Blocker | null = null;
+  const load = { ...files, ...parts } as Required<ConsentryParts>;
+  let door: Consentry | null = null;
   const early: Array<() => void> = [];
-  let lookup: ReturnType<typeof compactLookup> = {};
-
-  /** Without a usable config nothing is granted, but pasted trackers are still held. */
-  function failClosed(): void {
-    if (inert) return;
-    try {
-      const off = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} } });
-      inert = createBlocker(off, { rules: compactRules(index) });
-    } catch (error) {
-      log(error);
-    }
-  }
 
   const api: ConsentryApi = {
     init(config) {
-      if (consent) {
+      if (door?.consent) {
         log('Consentry.init was called twice; the first config stays in force.');
         return false;
       }
-      try {
-        consent = createConsent(config as never, { catalog: (lookup = compactLookup(index)) });
-      } catch (error) {
-        log(error instanceof Error ? error.message : error);
-        failClosed();
-        return false;
-      }
-      const c = consent;
       // A failed init left a blocker bound to an inert engine; this config replaces it.
-      inert?.destroy();
-      inert = null;
-      early.splice(0).forEach((fn) => fn());
-      const nonce = c.config.nonce;
-      assembly = assemble(c, {
-        rules: compactRules(index, c.config.vendors),
-        vendors: Object.keys(c.config.vendors)
-          .filter((id) => Object.prototype.hasOwnProperty.call(lookup, id))
-          .map((id) => ({ id, name: lookup[id]!.name!, load: () => loadVendor(id, nonce) })),
-        language: (lang) => loadLanguage(lang, nonce),
-        ui: {},
-        experience: () => loadExperience(nonce),
-        proof: () => loadProof(nonce),
+      door?.destroy();
+      const nonce = (config as { nonce?: unknown } | null)?.nonce;
+      const n = typeof nonce === 'string' ? nonce : undefined;
+      // The one door: validation, fail-closed, Consent Mode, blocker, recorder, then stage 2's files.
+      door = createConsentry(config as never, {
+        files: {
+          index: load.index ?? VENDOR_INDEX,
+          vendor: (id) => load.vendor(id, n),
+          language: (lang) => load.language(lang, n),
+          experience: () => load.experience(n),
+          proof: () => load.proof(n),
+        },
       });
+      const c = door.consent;
+      if (!c) return false;
+      early.splice(0).forEach((fn) => fn());
       registerServiceWorker(c, config, log);
       return true;
     },
-    acceptAll: () => consent?.acceptAll({ source: 'api' }),
-    rejectAll: () => consent?.rejectAll({ source: 'api' }),
-    update: (choices) => consent?.update(choices, { source: 'api' }),
+    acceptAll: () => door?.acceptAll({ source: 'api' }),
+    rejectAll: () => door?.rejectAll({ source: 'api' }),
+    update: (choices) => door?.update(choices, { source: 'api' }),
     showPreferences() {
-      if (assembly) assembly.showPreferences();
-      else early.push(() => assembly?.showPreferences());
+      if (door?.consent) door.showPreferences();
+      else early.push(() => door?.showPreferences());
     },
-    getConsent: () => consent?.getState() ?? null,
+    getConsent: () => door?.consent?.getState() ?? null,
     isGranted(target) {
-      if (!consent) return false;
-      if (typeof target === 'string' && !CATEGORY_NAMES.includes(target)) {
-        return consent.isGranted({ vendor: target });
-      }
-      return consent.isGranted(target as Category | { vendor: string });
+      if (!door?.consent) return false;
+      return door.isGranted(typeof target === 'string' && !CATEGORY_NAMES.includes(target) ? { vendor: target } : (target as Category));
     },
     on(event, listener) {
-      if (consent) return consent.on(event, listener as never);
+      if (door?.consent) return door.consent.on(event, listener as never);
       let off = () => {};
-      early.push(() => (off = consent ? consent.on(event, listener as never) : off));
+      early.push(() => (off = door?.consent ? door.consent.on(event, listener as never) : off));
       return () => off();
     },
-    reset: () => consent?.reset(),
-    getReceipts: () => assembly?.getReceipts() ?? [],
+    reset: () => door?.reset(),
+    getReceipts: () => door?.getReceipts() ?? [],
   };
   return api;
 }
