@@ -49,6 +49,11 @@ export interface ConsentryOptions extends ConsentOptions {
   blocking?: boolean;
   /** What the server rendered: `readConsent(cookieHeader, config)` of the request. Default: undecided. */
   initialState?: ConsentState;
+  /**
+   * Instead of `initialState`: the Cookie header the state is read from (the request's on a server,
+   * `document.cookie` in the hydrating browser), with this config and its vendors.
+   */
+  cookie?: string | null;
   /** The script tag only: its parts are files instead of imports. */
   files?: ConsentryFiles;
   /** `false`: the browser parts wait for `start()` (a framework's mount). Default: they start now, in a browser. */
@@ -97,7 +102,7 @@ const own = Object.prototype.hasOwnProperty;
  * every known vendor's scripts and gated markup.
  */
 export function createConsentry(config: ConsentConfig, options: ConsentryOptions = {}): Consentry {
-  const { vendors = [], vendorTexts, ui, blocking, initialState, files, autoStart, ...engine } = options;
+  const { vendors = [], vendorTexts, ui, blocking, initialState, cookie, files, autoStart, ...engine } = options;
   const catalog = files ? compactLookup(files.index) : vendors.length && !engine.catalog ? toCatalogLookup(vendors) : engine.catalog;
   let consent: Consent;
   try {
@@ -126,7 +131,7 @@ export function createConsentry(config: ConsentConfig, options: ConsentryOptions
     proof,
   });
   // What the server rendered (it cannot know more than the request's cookie), so hydration matches.
-  const serverState = initialState ?? readConsent(null, c.config, engine.now ? { now: engine.now } : {});
+  const serverState = initialState ?? readConsent(cookie ?? null, c.config, engine.now ? { now: engine.now } : {});
   // Proofs record from the start, not from the mount: a decision made before it is on file too.
   if (inBrowser()) startProof(c, proof);
   let assembly: Assembly | null = null;

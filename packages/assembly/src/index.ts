@@ -1,6 +1,8 @@
 // The door: everything a shell (script tag, React, Vue, Svelte, a plain npm app) needs.
 export { createConsentry, closedConsentry, catalogIndex, type Consentry, type ConsentryFiles, type ConsentryOptions, type GrantTarget } from './door.js';
 export { stage2 } from './experience.js';
+// A request's state from its Cookie header, for a server render that matches the client (no flash).
+export { readConsent } from '@consentry/core';
 export type { VendorTextLanguage, VendorTexts } from './vendor-texts.js';
 export type { ExperienceModule } from './assemble.js';
 export type { ProofModule } from './proof.js';

@@ -1,4 +1,4 @@
-import type { Consent } from '@consentry/core';
+import type { Consent } from '@consentry/assembly';
 import { WALL_KEYS } from '@consentry/network-wall';
 
 /**
