@@ -16,7 +16,12 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'workspace', root: '.', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: { name: 'workspace', root: '.', include: ['test/**/*.test.ts'], exclude: ['test/shells/**'], environment: 'node' },
+      },
+      {
+        // Every shell side by side in one page (the one door's tests): Svelte's plugin compiles its components.
+        plugins: [svelte(), svelteTesting()],
+        test: { name: 'shells', root: '.', include: ['test/shells/*.test.ts'], environment: 'happy-dom', setupFiles: [quiet] },
       },
       ...nodePackages.map((name) => ({
         oxc: jsx,
