@@ -1,13 +1,22 @@
-// The parts an app's bundle carries (React, Vue, Svelte, a plain npm app). The script-tag build swaps
-// this module for `null` (packages/browser/rollup.browser.mjs): it always hands over files instead,
-// and its stage 1 must not carry the UI.
+// How the door derives its parts from imports (React, Vue, Svelte, a plain npm app): stage 2
+// imported, the proof client a dynamic import, rules and disclosures from the vendor definitions.
+// The script-tag build swaps this module for `null` (packages/browser/rollup.browser.mjs): it always
+// hands over files, so its stage 1 carries none of this.
+import { readConsent } from '@consentry/core';
 import { getNoticeTexts } from '@consentry/ui';
+import { toBlockerRules, toCatalogLookup } from '@consentry/vendors';
 import { stage2 } from './experience.js';
 import { log } from './maybe.js';
 import type { ProofModule } from './proof.js';
+import { withVendorTexts } from './vendor-texts.js';
 
 export const bundled = {
   experience: () => stage2,
+  rules: toBlockerRules,
+  catalog: toCatalogLookup,
+  ui: withVendorTexts,
+  /** What a server renders (and a hydrating client first shows). */
+  read: readConsent,
   /**
    * The proof client is imported only when the config has `proof` (a dynamic import: the app's
    * bundler puts it in a chunk of its own that a site without a consent server never fetches).

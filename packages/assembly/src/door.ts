@@ -2,8 +2,6 @@ import { createBlocker, type VendorRule } from '@consentry/blocker';
 import {
   createConsent,
   isGrantedIn,
-  readConsent,
-  resolveConfig,
   type Category,
   type ChoiceUpdate,
   type Consent,
@@ -14,12 +12,12 @@ import {
   type ResolvedConfig,
 } from '@consentry/core';
 import type { UIOptions } from '@consentry/ui';
-import { catalog, compactLookup, compactRules, encodeCatalog, toBlockerRules, toCatalogLookup, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
+import { catalog, compactLookup, compactRules, encodeCatalog, type CompactCatalog, type VendorDefinition } from '@consentry/vendors';
 import { assemble, type Assembly, type AssemblyParts, type ExperienceModule } from './assemble.js';
 import { bundled } from './bundled.js';
 import { log } from './maybe.js';
 import { startProof, type ProofModule } from './proof.js';
-import { withVendorTexts, type VendorTexts } from './vendor-texts.js';
+import type { VendorTexts } from './vendor-texts.js';
 
 /** A category (`'statistics'`) or a vendor (`{ vendor: 'youtube' }`). */
 export type GrantTarget = Category | { vendor: string };
@@ -103,14 +101,14 @@ const own = Object.prototype.hasOwnProperty;
  */
 export function createConsentry(config: ConsentConfig, options: ConsentryOptions = {}): Consentry {
   const { vendors = [], vendorTexts, ui, blocking, initialState, cookie, files, autoStart, ...engine } = options;
-  const catalog = files ? compactLookup(files.index) : vendors.length && !engine.catalog ? toCatalogLookup(vendors) : engine.catalog;
+  const lookup = files ? compactLookup(files.index) : vendors.length && !engine.catalog ? bundled.catalog(vendors) : engine.catalog;
   let consent: Consent;
   try {
-    consent = createConsent(config, catalog ? { ...engine, catalog } : engine);
+    consent = createConsent(config, lookup ? { ...engine, catalog: lookup } : engine);
   } catch (error) {
     const why = error instanceof Error ? error : new Error(String(error));
     log(`${why.message} (nothing optional runs until the config is fixed)`);
-    const door = closed(why, () => (files ? compactRules(files.index) : toBlockerRules(vendors)), blocking);
+    const door = closed(why, () => (files ? compactRules(files.index) : bundled.rules(vendors)), blocking);
     if (autoStart !== false) door.start();
     return door;
   }
@@ -118,20 +116,21 @@ export function createConsentry(config: ConsentConfig, options: ConsentryOptions
   const defs = files ? [] : vendors.filter((d) => c.config.vendors[d.id]);
   const proof = files ? files.proof : bundled.proof;
   const parts = (): AssemblyParts => ({
-    rules: files ? compactRules(files.index, c.config.vendors) : toBlockerRules(vendors, c.config.vendors),
+    rules: files ? compactRules(files.index, c.config.vendors) : bundled.rules(vendors, c.config.vendors),
     ...(blocking === false ? { blocking: false } : {}),
     vendors: files
       ? Object.keys(c.config.vendors)
-          .filter((id) => own.call(catalog, id))
-          .map((id) => ({ id, name: catalog![id]!.name!, load: () => files.vendor(id) }))
+          .filter((id) => own.call(lookup, id))
+          .map((id) => ({ id, name: lookup![id]!.name!, load: () => files.vendor(id) }))
       : defs.map((def) => ({ id: def.id, name: def.name, load: () => def })),
     ...(files ? { language: files.language } : {}),
-    ui: ui === false ? false : withVendorTexts(ui ?? {}, defs, vendorTexts),
+    ui: ui === false ? false : files ? (ui ?? {}) : bundled.ui(ui ?? {}, defs, vendorTexts),
     experience: files ? files.experience : bundled.experience,
     proof,
   });
   // What the server rendered (it cannot know more than the request's cookie), so hydration matches.
-  const serverState = initialState ?? readConsent(cookie ?? null, c.config, engine.now ? { now: engine.now } : {});
+  // (The script tag renders on no server: its files mode never asks for it.)
+  const serverState = initialState ?? (files ? c.getState() : bundled.read(cookie ?? null, c.config, engine.now ? { now: engine.now } : {}));
   // Proofs record from the start, not from the mount: a decision made before it is on file too.
   if (inBrowser()) startProof(c, proof);
   let assembly: Assembly | null = null;
@@ -172,8 +171,9 @@ export function createConsentry(config: ConsentConfig, options: ConsentryOptions
  * vendor's scripts (unless the app turned blocking off).
  */
 function closed(error: Error | null, rules: () => VendorRule[], blocking?: boolean): Consentry {
-  const config = resolveConfig({});
-  const state = readConsent(null, config);
+  // An engine that grants nothing and stores nothing: what the closed door reports and the blocker follows.
+  const off = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
+  const state = off.getState();
   let stop = noop;
   return {
     consent: null,
@@ -182,7 +182,7 @@ function closed(error: Error | null, rules: () => VendorRule[], blocking?: boole
     getState: () => state,
     getServerState: () => state,
     subscribe: () => noop,
-    isGranted: (target, s = state) => isGrantedIn(s, config, target),
+    isGranted: (target, s = state) => isGrantedIn(s, off.config, target),
     acceptAll: noop,
     rejectAll: noop,
     update: noop,
@@ -194,7 +194,6 @@ function closed(error: Error | null, rules: () => VendorRule[], blocking?: boole
       if (!inBrowser() || blocking === false) return noop;
       stop();
       try {
-        const off = createConsent({}, { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
         const blocker = createBlocker(off, { rules: rules() });
         return (stop = () => (blocker.destroy(), (stop = noop)));
       } catch (err) {
