@@ -30,6 +30,14 @@ beforeAll(async () => {
           b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `export const VENDOR_INDEX = ${index};`, loader: 'js' }));
         },
       },
+      {
+        // As packages/browser/rollup.browser.mjs: the door's bundled parts are for apps, not the script tag.
+        name: 'no-bundled-parts',
+        setup(b) {
+          b.onResolve({ filter: /^\.\/bundled\.js$/ }, (a) => (a.importer.includes('packages/assembly/src/') ? { path: 'bundled', namespace: 'none' } : undefined));
+          b.onLoad({ filter: /.*/, namespace: 'none' }, () => ({ contents: 'export const bundled = null;', loader: 'js' }));
+        },
+      },
     ],
   });
   // What made it into the file (the metafile's own inputs list every module parsed, shaken or not).
