@@ -14,8 +14,19 @@ const packages = readdirSync('packages').filter(
 function externals(name) {
   const pkg = JSON.parse(readFileSync(`packages/${name}/package.json`, 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
-  return (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)) || /^node:/.test(id);
+  // A Svelte component ships as source beside the entry; the app's Svelte compiler compiles it.
+  return (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)) || /^node:/.test(id) || id.endsWith('.svelte');
 }
+
+// Copies each src/*.svelte (and its hand-written .svelte.d.ts) into dist, where the entry imports it.
+const svelteSources = (name) => ({
+  name: 'consentry-svelte-sources',
+  generateBundle() {
+    for (const file of readdirSync(`packages/${name}/src`).filter((f) => /\.svelte(\.d\.ts)?$/.test(f))) {
+      this.emitFile({ type: 'asset', fileName: file, source: readFileSync(`packages/${name}/src/${file}`, 'utf8') });
+    }
+  },
+});
 
 // Next.js App Router: the published React bindings must mark the client boundary themselves
 // (rollup drops module-level directives from sources, so it goes in as a banner).
@@ -29,12 +40,13 @@ const js = (name) => ({
     { file: `packages/${name}/dist/index.cjs`, format: 'cjs', sourcemap: true, exports: 'named', ...banner(name) },
   ],
   external: externals(name),
-  plugins: [esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json' })],
+  plugins: [...(name === 'svelte' ? [svelteSources(name)] : []), esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json' })],
 });
 
 const types = (name) => ({
   input: `packages/${name}/src/index.ts`,
   // The same declarations twice: .d.ts types the ESM entry, .d.cts the CJS one ("type": "module").
+  // (The Svelte entry's `./ConsentGate.svelte` is typed by the ConsentGate.svelte.d.ts copied beside it.)
   output: [
     { file: `packages/${name}/dist/index.d.ts`, format: 'es' },
     { file: `packages/${name}/dist/index.d.cts`, format: 'es' },

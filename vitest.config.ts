@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
 // One project per package so each runs in the environment it ships for:
 // server and protocol in plain Node, everything that touches the DOM in happy-dom.
 const nodePackages = ['protocol', 'server'];
-const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react', 'assembly', 'network-wall'];
+const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react', 'assembly', 'network-wall', 'vue'];
 
 const quiet = fileURLToPath(new URL('./test/happy-dom-quiet.ts', import.meta.url));
 const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
@@ -14,7 +16,12 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'workspace', root: '.', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: { name: 'workspace', root: '.', include: ['test/**/*.test.ts'], exclude: ['test/shells/**'], environment: 'node' },
+      },
+      {
+        // Every shell side by side in one page (the one door's tests): Svelte's plugin compiles its components.
+        plugins: [svelte(), svelteTesting()],
+        test: { name: 'shells', root: '.', include: ['test/shells/*.test.ts'], environment: 'happy-dom', setupFiles: [quiet] },
       },
       ...nodePackages.map((name) => ({
         oxc: jsx,
@@ -35,6 +42,17 @@ export default defineConfig({
           setupFiles: [quiet],
         },
       })),
+      {
+        // Svelte components are compiled by Svelte's own Vite plugin, as in an app.
+        plugins: [svelte(), svelteTesting()],
+        test: {
+          name: 'svelte',
+          root: 'packages/svelte',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: [quiet],
+        },
+      },
       {
         // `consentry scan` in Node: units, and real Chromium against fixture sites (scans the built script tag).
         test: {

@@ -20,6 +20,8 @@ const allowed: Record<string, string[]> = {
   // The guard registers the network wall's worker (only the config keys it reads come in).
   browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly', 'network-wall'],
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
+  vue: ['assembly', 'core', 'vendors'], // core and vendors for its tests only (the door test below checks)
+  svelte: ['assembly', 'core', 'vendors'],
   // A Node CLI: classifies with the catalog, checks its config skeleton with core.
   scanner: ['core', 'vendors'],
 };
@@ -37,9 +39,16 @@ const allowedThirdParty: Record<string, string[]> = {
   browser: [],
   // Peer dependencies: the app's own React 18 or 19, never shipped by us.
   react: ['react', 'react-dom'],
+  vue: ['vue'],
+  svelte: ['svelte'],
   // Node only, never in a page: drives the machine's own Chromium.
   scanner: ['playwright-core'],
 };
+
+// The shells: each reaches the browser parts only through the door (`createConsentry` in
+// @consentry/assembly), never the blocker or the vendors themselves (their tests may, as devDependencies).
+const shells = ['browser', 'react', 'vue', 'svelte'];
+const behindTheDoor = ['@consentry/blocker', '@consentry/vendors'];
 
 const root = join(import.meta.dirname, '..', 'packages');
 const packages = readdirSync(root).filter((d) => existsSync(join(root, d, 'package.json')));
@@ -98,5 +107,35 @@ describe('package dependency arrows', () => {
     };
     for (const d of packages) if (existsSync(join(root, d, "src"))) walk(join(root, d, "src"));
     expect(offenders).toEqual([]);
+  });
+
+  /** Which of `names` a shell's shipped source (not its tests or test utilities) imports, file by file. */
+  const shellImports = (dir: string, names: string[]): string[] => {
+    const found: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'test-utils') walk(p);
+        } else if (/\.(ts|tsx|js|svelte)$/.test(e.name) && !/\.test\.(ts|tsx)$/.test(e.name)) {
+          const src = readFileSync(p, 'utf8');
+          for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"](@consentry\/[^'"/]+)/g)) if (names.includes(m[1]!)) found.push(`${p.slice(root.length + 1)}: ${m[1]}`);
+        }
+      }
+    };
+    if (existsSync(join(root, dir, 'src'))) walk(join(root, dir, 'src'));
+    return found;
+  };
+
+  it.each(shells)('the %s shell goes through the door: no @consentry/blocker or @consentry/vendors in its dependencies or its source', (dir) => {
+    const m = manifest(dir);
+    const runtime = Object.keys({ ...m.dependencies, ...m.peerDependencies, ...m.optionalDependencies });
+    expect(runtime.filter((d) => behindTheDoor.includes(d))).toEqual([]);
+    expect(shellImports(dir, behindTheDoor)).toEqual([]);
+  });
+
+  it('control: the door check sees an import of the blocker', () => {
+    // The assembly itself imports both (it is the door): the same scan must find them there.
+    expect(shellImports('assembly', behindTheDoor).length).toBeGreaterThan(0);
   });
 });

@@ -2,12 +2,21 @@
 // script-tag build bundles it (minified, the vendor index inlined as its compact string): only the
 // firewall. The UI, the proof client, the vendor definitions and their disclosure adapters are
 // stage 2 files; a module that slips back in is paid on every page view before the first paint.
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type PluginBuild } from 'esbuild';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { catalog, encodeCatalog } from '../packages/vendors/src/index.js';
 
 let inputs: string[];
+
+// As packages/browser/rollup.browser.mjs: the door's bundled parts are for apps, not the script tag.
+const noBundledParts = {
+  name: 'no-bundled-parts',
+  setup(b: PluginBuild) {
+    b.onResolve({ filter: /^\.\/bundled\.js$/ }, (a) => (a.importer.includes('packages/assembly/src/') ? { path: 'bundled', namespace: 'none' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'none' }, () => ({ contents: 'export const bundled = null;', loader: 'js' }));
+  },
+};
 let brotli: number;
 
 beforeAll(async () => {
@@ -30,6 +39,7 @@ beforeAll(async () => {
           b.onLoad({ filter: /.*/, namespace: 'inline' }, () => ({ contents: `export const VENDOR_INDEX = ${index};`, loader: 'js' }));
         },
       },
+      noBundledParts,
     ],
   });
   // What made it into the file (the metafile's own inputs list every module parsed, shaken or not).
@@ -63,6 +73,7 @@ it('the compiled guard carries no validator, no catalog index and no vendor defi
     write: false,
     metafile: true,
     logLevel: 'error',
+    plugins: [noBundledParts],
   });
   const output = Object.values((out.metafile as Metafile).outputs)[0]!;
   const used = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);

@@ -45,7 +45,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function scriptTag(): Promise<string[]> {
   const { createConsentryApi } = await import('../packages/browser/src/index.js');
-  const { startExperience } = await import('../packages/assembly/src/index.js');
+  const { stage2 } = await import('../packages/assembly/src/index.js');
   const { catalog } = await import('../packages/vendors/src/index.js');
   const { createProofClient } = await import('../packages/proof/src/index.js');
   const { getNoticeTexts } = await import('../packages/ui/src/index.js');
@@ -54,7 +54,7 @@ async function scriptTag(): Promise<string[]> {
   const api = createConsentryApi({
     vendor: (id) => catalog[id] ?? null,
     language: () => null,
-    experience: () => ({ startExperience }),
+    experience: () => stage2,
     proof: () => ({ createProofClient, getNoticeTexts }),
   });
   api.init(config);

@@ -39,7 +39,7 @@ const SHAPES: Shape[] = [
     allowed: {
       'packages/core/src/config.ts': 'validates the key and sets its default',
       'packages/core/src/types.ts': 'declares the key',
-      'packages/browser/src/compiled.ts': 'the inert engine\'s literal resolved config (a required key; it stores nothing)',
+      'packages/assembly/src/readers.ts': 'the inert engine\'s literal resolved config (a required key; it stores nothing)',
     },
   },
   {

@@ -15,6 +15,8 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(pkgRoot, dir, 'pa
 const rootDev = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies as Record<string, string>;
 const reactDev = manifest('react').devDependencies as Record<string, string>;
 const viteVersion = JSON.parse(readFileSync(join(root, 'examples/react-vite/package.json'), 'utf8')).devDependencies.vite;
+const vueDev = manifest('vue').devDependencies as Record<string, string>;
+const svelteDev = manifest('svelte').devDependencies as Record<string, string>;
 
 let work = '';
 const tarballs: Record<string, string> = {};
@@ -57,7 +59,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('published tarballs', () => {
   it.each(packages)('@consentry/%s has its README, LICENSE and built entry, and no workspace: ranges', (dir) => {
@@ -163,4 +165,92 @@ console.log(JSON.stringify({ cjs: state.status }));
     expect(JSON.parse(sh('node', ['esm.mjs'], dir))).toEqual({ esm: 'undecided' });
     expect(JSON.parse(sh('node', ['cjs.cjs'], dir))).toEqual({ cjs: 'undecided' });
   }, 120_000);
+});
+
+// The Vue and Svelte bindings from their tarballs: a Vite build for the browser, and a server render in
+// plain Node from a decided visitor's Cookie header (the gate's content is in the HTML: no flash).
+const decided = async () => {
+  const { createConsent, createMemoryCookies } = await import('../packages/core/src/index.js');
+  const cookies = createMemoryCookies();
+  createConsent(frameworkConfig, { cookies, gpc: false, secure: false }).acceptAll();
+  return `consentry=${encodeURIComponent(cookies.get('consentry')!)}`;
+};
+const frameworkConfig = { revision: 1, categories: { statistics: {}, targeting: {} }, vendors: { youtube: { category: 'targeting' as const } } };
+const appDeps = ['core', 'ui', 'blocker', 'vendors', 'proof', 'protocol', 'assembly'];
+
+describe('a Vue app from the tarballs', () => {
+  let vue = '';
+  beforeAll(() => {
+    vue = app('vue-app', [...appDeps, 'vue'], {
+      dependencies: { vue: vueDev.vue, '@vue/server-renderer': vueDev['@vue/server-renderer'] },
+      devDependencies: { vite: viteVersion },
+      files: {
+        'index.html': '<!doctype html><html lang="en"><body><div id="app"></div><script type="module" src="/src/main.js"></script></body></html>',
+        'src/app.js': `
+import { h } from 'vue';
+import { ConsentGate, ConsentProvider } from '@consentry/vue';
+import { youtube } from '@consentry/vendors';
+export const config = ${JSON.stringify(frameworkConfig)};
+export const App = (cookie) => ({
+  render: () => h(ConsentProvider, { config, options: { vendors: [youtube], cookie } }, () =>
+    h(ConsentGate, { vendor: 'youtube' }, { default: () => h('p', 'video'), fallback: () => h('p', 'Video blocked') })),
+});
+`,
+        'src/main.js': `import { createSSRApp } from 'vue';\nimport { App } from './app.js';\ncreateSSRApp(App(document.cookie)).mount('#app');\n`,
+        'ssr.mjs': `
+import { createSSRApp } from 'vue';
+import { renderToString } from '@vue/server-renderer';
+import { App } from './src/app.js';
+console.log(await renderToString(createSSRApp(App(process.argv[2] ?? ''))));
+`,
+      },
+    });
+  }, 300_000);
+
+  it('builds with Vite, and renders on the server from the Cookie header', async () => {
+    sh('npx', ['vite', 'build', '--logLevel', 'error'], vue);
+    const bundle = readdirSync(join(vue, 'dist', 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(vue, 'dist', 'assets', f), 'utf8')).join('\n');
+    expect(bundle).toContain('consentry-ui'); // the banner is in the app
+    expect(sh('node', ['ssr.mjs', ''], vue)).toContain('Video blocked');
+    const html = sh('node', ['ssr.mjs', await decided()], vue);
+    expect(html).toContain('<p>video</p>');
+    expect(html).not.toContain('Video blocked');
+  }, 300_000);
+});
+
+describe('a Svelte app from the tarballs', () => {
+  let svelte = '';
+  beforeAll(() => {
+    svelte = app('svelte-app', [...appDeps, 'svelte'], {
+      dependencies: { svelte: svelteDev.svelte },
+      devDependencies: { vite: viteVersion, '@sveltejs/vite-plugin-svelte': svelteDev['@sveltejs/vite-plugin-svelte'] },
+      files: {
+        'vite.config.js': `import { svelte } from '@sveltejs/vite-plugin-svelte';\nexport default { plugins: [svelte()] };\n`,
+        'index.html': '<!doctype html><html lang="en"><body><div id="app"></div><script type="module" src="/src/main.js"></script></body></html>',
+        'src/App.svelte': `<script>
+  import { ConsentGate, provideConsent } from '@consentry/svelte';
+  import { youtube } from '@consentry/vendors';
+  let { cookie } = $props();
+  provideConsent(${JSON.stringify(frameworkConfig)}, { vendors: [youtube], cookie });
+</script>
+<ConsentGate vendor="youtube"><p>video</p>{#snippet fallback()}<p>Video blocked</p>{/snippet}</ConsentGate>
+`,
+        'src/main.js': `import { mount } from 'svelte';\nimport App from './App.svelte';\nmount(App, { target: document.getElementById('app'), props: { cookie: document.cookie } });\n`,
+        // The server entry bundles Svelte's server runtime with the component (one copy, as SvelteKit's build).
+        'src/ssr.js': `import { render } from 'svelte/server';\nimport App from './App.svelte';\nexport const html = (cookie) => render(App, { props: { cookie } }).body;\n`,
+        'ssr.mjs': `const { html } = await import('./dist-ssr/ssr.js');\nconsole.log(html(process.argv[2] ?? ''));\n`,
+      },
+    });
+  }, 300_000);
+
+  it('builds with Vite (the component compiled by the app), and renders on the server from the Cookie header', async () => {
+    sh('npx', ['vite', 'build', '--logLevel', 'error'], svelte);
+    const bundle = readdirSync(join(svelte, 'dist', 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(svelte, 'dist', 'assets', f), 'utf8')).join('\n');
+    expect(bundle).toContain('consentry-ui');
+    sh('npx', ['vite', 'build', '--ssr', 'src/ssr.js', '--outDir', 'dist-ssr', '--logLevel', 'error'], svelte);
+    expect(sh('node', ['ssr.mjs', ''], svelte)).toContain('Video blocked');
+    const html = sh('node', ['ssr.mjs', await decided()], svelte);
+    expect(html).toContain('<p>video</p>');
+    expect(html).not.toContain('Video blocked');
+  }, 300_000);
 });

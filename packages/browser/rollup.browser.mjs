@@ -27,7 +27,16 @@ const camel = (id) => id.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 // cookie store), it must not be kept for "side effects" it does not have.
 const treeshake = { moduleSideEffects: (id) => !/[\\/]js-cookie[\\/]/.test(id) };
 
+// The door's bundled parts (stage 2 imported, the proof client a dynamic import) are for apps that
+// bundle Consentry; the script tag always hands over files, so its builds get `null` in their place.
+const noBundledParts = {
+  name: 'consentry-no-bundled-parts',
+  resolveId: (source, importer) => (source === './bundled.js' && importer?.includes('packages/assembly/src/') ? '\0bundled' : null),
+  load: (id) => (id === '\0bundled' ? 'export const bundled = null;' : null),
+};
+
 const plugins = () => [
+  noBundledParts,
   nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js'], browser: true }),
   esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', tsconfig: 'tsconfig.base.json', minify: false }),
   terser({
@@ -102,7 +111,7 @@ export default [
     output: { file: `${dir}/dist/compile.mjs`, format: 'es' },
     plugins: [nodeResolve({ extensions: ['.ts', '.mjs', '.js'] }), esbuild({ target: 'node20', tsconfig: 'tsconfig.base.json' })],
   },
-  lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), ['startExperience']),
+  lazyEntry('chunks', 'experience', here('src/parts/experience.ts'), 'stage2'),
   lazyEntry('chunks', 'proof', here('src/parts/proof.ts'), ['createProofClient', 'getNoticeTexts']),
   ...LANGUAGES.map((lang) => lazyEntry('i18n', lang, here(`../ui/src/i18n/${lang}.ts`), lang, { [`${lang}VendorTexts`]: here(`../vendors/src/i18n/${lang}.ts`) })),
   ...VENDORS.map((id) => lazyEntry('vendors', id, here(`../vendors/src/vendors/${id}.ts`), camel(id))),

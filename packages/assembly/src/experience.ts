@@ -80,3 +80,6 @@ export function startExperience(consent: Consent, input: ExperienceInput): Exper
     },
   };
 }
+
+/** Stage 2 as one value: what dist/chunks/experience.js carries and a bundle imports. */
+export const stage2 = { startExperience };

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import * as assembly from './index.js';
 
-it('exports exactly the public API', () => {
-  expect(Object.keys(assembly).sort()).toEqual(['assemble', 'settle', 'startExperience', 'startGuard', 'startProof', 'whenIdle']);
+it('exports the door and nothing of its staging (Maybe, settle, experience, schedule, check stay inside)', () => {
+  expect(Object.keys(assembly).sort()).toEqual(['INERT_CONFIG', 'catalogBoot', 'catalogIndex', 'closedConsentry', 'createConsentry', 'indexReader', 'readConsent', 'stage2']);
 });

@@ -13,10 +13,11 @@ function recorder() {
   const seen: string[] = [];
   const mod: ProofModule = {
     getNoticeTexts,
-    createProofClient: ((consent, options) => {
-      consent.on('decision', (e) => void seen.push(`${e.state.method}:${options.getNotice().language}`));
-      return { getReceipts: () => [] } as never;
-    }) as ProofModule['createProofClient'],
+    // The recorder hands its client each decision through the client's `record` door.
+    createProofClient: (() => ({
+      record: async (e: { state: { method?: string } }, notice: { language: string }) => void seen.push(`${e.state.method}:${notice.language}`),
+      getReceipts: () => [],
+    })) as unknown as ProofModule['createProofClient'],
   };
   return { seen, mod };
 }

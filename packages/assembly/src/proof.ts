@@ -85,18 +85,21 @@ export function startProof(consent: Consent, load: () => Maybe<ProofModule | nul
     loading = true;
     settle(load(), (mod) => {
       if (!mod) return; // already logged by the loader; consent itself is unaffected
-      let sink: ((event: Decision) => void) | null = null;
-      let current: NoticeInput = { options: {} };
-      // The client listens to this stand-in, which hands it each decision with its own texts.
-      const relay = { on: (_type: 'decision', fn: (event: Decision) => void) => ((sink = fn), () => (sink = null)) } as unknown as Consent;
-      client = mod.createProofClient(relay, {
+      const c = mod.createProofClient(consent, {
         endpoint: proof!.endpoint,
         queueLimit: proof!.queueLimit ?? 50,
-        getNotice: (): Notice => mod.getNoticeTexts(consent, current.language, current.options),
+        // This recorder hands the client each decision, in order, with the texts shown when it was made.
+        subscribe: false,
       });
+      client = c;
       deliver = (event, input) => {
-        current = input;
-        sink?.(event);
+        let notice: Notice | null = null;
+        try {
+          notice = mod.getNoticeTexts(consent, input.language, input.options);
+        } catch (error) {
+          log('the notice texts could not be built; the decision is recorded with none', error);
+        }
+        void c.record(event, notice);
       };
       drain();
     });

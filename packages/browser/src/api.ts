@@ -1,9 +1,15 @@
-import { assemble, type Assembly, type AssemblyParts, type ExperienceModule, type Maybe, type ProofModule } from '@consentry/assembly';
-import { createGuardBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
-import { startConsent, type Category, type ChoiceUpdate, type Consent, type ConsentEvent, type ConsentState, type ResolvedConfig } from '@consentry/core';
-import type { VendorDefinition } from '@consentry/vendors';
+import {
+  createConsentry,
+  type Category,
+  type ChoiceUpdate,
+  type ConfigReader,
+  type Consentry,
+  type ConsentryFiles,
+  type ConsentEvent,
+  type ConsentState,
+} from '@consentry/assembly';
 import { afterFirstPaint, loadChunk, scriptBase } from './chunks.js';
-import { registerServiceWorker } from './service-worker.js';
+import { registerServiceWorker, wallSlice } from './service-worker.js';
 
 export type EventName = ConsentEvent['type'];
 
@@ -27,37 +33,13 @@ export interface ConsentryApi {
 /** Where the lazy parts come from: files beside the guard (promises), or values a bundle already holds. */
 export interface LazyParts {
   /** A configured catalog vendor's full definition (loader, disclosure), or null when unavailable. */
-  vendor?: (id: string, nonce?: string) => Maybe<VendorDefinition | null>;
+  vendor?: (id: string, nonce?: string) => ReturnType<ConsentryFiles['vendor']>;
   /** A language's table, or null (then English is shown). */
-  language?: (lang: string, nonce?: string) => Maybe<Record<string, string> | null>;
+  language?: (lang: string, nonce?: string) => ReturnType<ConsentryFiles['language']>;
   /** Stage 2 (vendor loaders, banner and dialog), or null when unavailable (then no banner shows and nothing optional is granted). */
-  experience?: (nonce?: string) => Maybe<ExperienceModule | null>;
+  experience?: (nonce?: string) => ReturnType<ConsentryFiles['experience']>;
   /** The proof client and the notice texts it hashes, or null when unavailable. */
-  proof?: (nonce?: string) => Maybe<ProofModule | null>;
-}
-
-/**
- * What a config turns into before the assembly starts: a checked, resolved config, the blocker's
- * rules, the configured catalog vendors' names, and the service worker's slice of the config.
- * The drop-in guard computes it from the page's config at run time; the compiled guard reads it as
- * it was computed by `consentry-build` (compile.ts).
- */
-export interface Boot {
-  config: ResolvedConfig;
-  rules: VendorRule[];
-  vendors: Array<[id: string, name: string]>;
-  /** The config keys the network wall decodes the consent cookie with, as JSON. */
-  wall: string;
-}
-
-/** Reads a config into a Boot (throws with a readable message when it cannot), and the rules that hold trackers without one. */
-export interface Reader {
-  read(config: unknown): Boot;
-  /** The config of the engine behind a config that could not be read: nothing listed, nothing stored, nothing granted. */
-  inert(): ResolvedConfig;
-  /** A configured vendor's options against its full definition, when its file arrives (stage 2 runs it). */
-  check: AssemblyParts['check'];
-  holdRules(config: unknown): VendorRule[];
+  proof?: (nonce?: string) => ReturnType<ConsentryFiles['proof']>;
 }
 
 export const log = (...args: unknown[]) => console.error('[consentry]', ...args);
@@ -72,10 +54,10 @@ export function fileParts(base = scriptBase()) {
   let painted: Promise<void> | undefined;
   const paint = () => (painted ??= afterFirstPaint());
   return {
-    vendor: (id: string, nonce?: string) => loadChunk<VendorDefinition>(base, 'vendors', id, nonce, 0, paint()),
+    vendor: (id: string, nonce?: string) => loadChunk(base, 'vendors', id, nonce, 0, paint()) as ReturnType<ConsentryFiles['vendor']>,
     language: (lang: string, nonce?: string) => loadChunk<Record<string, string>>(base, 'i18n', lang, nonce, 2500, paint()),
-    experience: (nonce?: string) => loadChunk<ExperienceModule>(base, 'chunks', 'experience', nonce, 0, paint()),
-    proof: (nonce?: string) => loadChunk<ProofModule>(base, 'chunks', 'proof', nonce),
+    experience: (nonce?: string) => loadChunk(base, 'chunks', 'experience', nonce, 0, paint()) as ReturnType<ConsentryFiles['experience']>,
+    proof: (nonce?: string) => loadChunk(base, 'chunks', 'proof', nonce) as ReturnType<ConsentryFiles['proof']>,
   };
 }
 
@@ -86,85 +68,69 @@ export function fileParts(base = scriptBase()) {
  * first moment; `showPreferences()` before the UI has mounted opens it when it does. A failure
  * anywhere is logged and leaves the page fail-closed: gated markup stays inert, known trackers blocked.
  */
-export function createApi(reader: Reader, parts: LazyParts = {}): ConsentryApi {
+export function createApi(reader: ConfigReader, parts: LazyParts = {}): ConsentryApi {
   const files = parts.vendor && parts.language && parts.proof && parts.experience ? null : fileParts();
-  const loadVendor = parts.vendor ?? files!.vendor;
-  const loadLanguage = parts.language ?? files!.language;
-  const loadProof = parts.proof ?? files!.proof;
-  const loadExperience = parts.experience ?? files!.experience;
-  let consent: Consent | null = null;
-  let assembly: Assembly | null = null;
-  let inert: Blocker | null = null;
+  const load = { ...files, ...parts } as Required<LazyParts>;
+  let door: Consentry | null = null;
   const early: Array<() => void> = [];
-
-  /** Without a usable config nothing is granted, but pasted trackers are still held. */
-  function failClosed(config: unknown): void {
-    if (inert) return;
-    try {
-      const off = startConsent(reader.inert(), { cookies: { get: () => undefined, set() {}, remove() {} }, crossTab: false });
-      inert = createGuardBlocker(off, { rules: reader.holdRules(config) });
-    } catch (error) {
-      log(error);
-    }
-  }
 
   const api: ConsentryApi = {
     init(config) {
-      if (consent) {
+      if (door?.consent) {
         log('Consentry.init was called twice; the first config stays in force.');
         return false;
       }
-      let boot: Boot;
-      try {
-        boot = reader.read(config);
-        consent = startConsent(boot.config, { region: pageRegion() });
-      } catch (error) {
-        log(error instanceof Error ? error.message : error);
-        failClosed(config);
-        return false;
-      }
-      const c = consent;
       // A failed init left a blocker bound to an inert engine; this config replaces it.
-      inert?.destroy();
-      inert = null;
-      early.splice(0).forEach((fn) => fn());
-      const nonce = c.config.nonce;
-      assembly = assemble(c, {
-        rules: boot.rules,
-        vendors: boot.vendors.map(([id, name]) => ({ id, name, load: () => loadVendor(id, nonce) })),
-        language: (lang) => loadLanguage(lang, nonce),
-        ui: {},
-        experience: () => loadExperience(nonce),
-        proof: () => loadProof(nonce),
-        check: reader.check,
+      door?.destroy();
+      let wall = '';
+      let nonce: string | undefined;
+      // The one door: reading (validation or a config checked ahead), fail-closed, Consent Mode,
+      // blocker, recorder, then stage 2's files.
+      door = createConsentry(config as never, {
+        region: pageRegion(),
+        files: {
+          reader: {
+            ...reader,
+            read(raw) {
+              const boot = reader.read(raw);
+              wall = boot.wall ?? wallSlice(raw);
+              nonce = boot.config.nonce;
+              return boot;
+            },
+          },
+          vendor: (id) => load.vendor(id, nonce),
+          language: (lang) => load.language(lang, nonce),
+          experience: () => load.experience(nonce),
+          proof: () => load.proof(nonce),
+        },
       });
-      registerServiceWorker(c, boot.wall, log);
+      const c = door.consent;
+      if (!c) return false;
+      early.splice(0).forEach((fn) => fn());
+      registerServiceWorker(c, wall, log);
       return true;
     },
-    acceptAll: () => consent?.acceptAll({ source: 'api' }),
-    rejectAll: () => consent?.rejectAll({ source: 'api' }),
-    update: (choices) => consent?.update(choices, { source: 'api' }),
+    acceptAll: () => door?.acceptAll({ source: 'api' }),
+    rejectAll: () => door?.rejectAll({ source: 'api' }),
+    update: (choices) => door?.update(choices, { source: 'api' }),
     showPreferences() {
-      if (assembly) assembly.showPreferences();
-      else early.push(() => assembly?.showPreferences());
+      if (door?.consent) door.showPreferences();
+      else early.push(() => door?.showPreferences());
     },
-    getConsent: () => consent?.getState() ?? null,
+    getConsent: () => door?.consent?.getState() ?? null,
     isGranted(target) {
-      if (!consent) return false;
-      if (typeof target === 'string' && !CATEGORY_NAMES.includes(target)) {
-        return consent.isGranted({ vendor: target });
-      }
-      return consent.isGranted(target as Category | { vendor: string });
+      if (!door?.consent) return false;
+      return door.isGranted(typeof target === 'string' && !CATEGORY_NAMES.includes(target) ? { vendor: target } : (target as Category));
     },
     on(event, listener) {
-      if (consent) return consent.on(event, listener as never);
+      if (door?.consent) return door.consent.on(event, listener as never);
       let off = () => {};
-      early.push(() => (off = consent ? consent.on(event, listener as never) : off));
+      early.push(() => (off = door?.consent ? door.consent.on(event, listener as never) : off));
       return () => off();
     },
-    reset: () => consent?.reset(),
-    getReceipts: () => assembly?.getReceipts() ?? [],
-    setRegion: (region) => consent?.setRegion(region) ?? false,
+    reset: () => door?.reset(),
+    getReceipts: () => door?.getReceipts() ?? [],
+    setRegion: (region) => door?.consent?.setRegion(region) ?? false,
   };
   return api;
 }

@@ -1,4 +1,4 @@
-import { startExperience } from '@consentry/assembly';
+import { stage2 } from '@consentry/assembly';
 import { ConsentryConfigError } from '@consentry/core';
 import { catalog } from '@consentry/vendors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +10,7 @@ const config = {
   categories: { statistics: {}, targeting: {} },
   vendors: { 'google-analytics': { id: 'G-ABC123' }, 'meta-pixel': { id: '1234567890' } },
 };
-const parts = { vendor: async () => null, language: async () => null, proof: async () => null, experience: async () => ({ startExperience }) };
+const parts = { vendor: async () => null, language: async () => null, proof: async () => null, experience: async () => stage2 };
 
 let errors: unknown[][];
 beforeEach(() => {

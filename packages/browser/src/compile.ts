@@ -1,5 +1,4 @@
-import { isVendorListed, resolveConfig } from '@consentry/core';
-import { catalog, toBlockerRules, toCatalogLookup } from '@consentry/vendors';
+import { catalogBoot } from '@consentry/assembly';
 import { BAKE_MARKER, COMPILED_FORMAT, compiledSum, type CompiledConfig } from './compiled.js';
 import { wallSlice } from './service-worker.js';
 
@@ -13,18 +12,8 @@ export { BAKE_MARKER, COMPILED_FORMAT, type CompiledConfig };
  * Build time or on the consent server; never in a page.
  */
 export function compileConfig(input: unknown): CompiledConfig {
-  const config = resolveConfig(input, toCatalogLookup(catalog));
-  const listed = (id: string) => isVendorListed(config, id);
-  const all = toBlockerRules(catalog, config.vendors);
-  const body = {
-    config,
-    rules: all.filter((rule) => listed(rule.id)),
-    hold: [...new Set(all.filter((rule) => !listed(rule.id)).flatMap((rule) => rule.hosts))].join(' '),
-    vendors: Object.keys(config.vendors)
-      .filter((id) => Object.prototype.hasOwnProperty.call(catalog, id))
-      .map((id): [string, string] => [id, catalog[id]!.name]),
-    wall: wallSlice(input),
-  };
+  const { config, rules, hold, vendors } = catalogBoot(input);
+  const body = { config, rules, hold, vendors, wall: wallSlice(input) };
   // As the page will parse it: a value JSON cannot carry must not change the fingerprint.
   const plain = JSON.parse(JSON.stringify(body)) as typeof body;
   return { format: COMPILED_FORMAT, sum: compiledSum(plain), ...plain };

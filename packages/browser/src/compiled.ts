@@ -1,6 +1,5 @@
-import type { VendorRule } from '@consentry/blocker';
-import { fnv, type ResolvedConfig } from '@consentry/core';
-import type { Boot, Reader } from './api.js';
+import { INERT_CONFIG, type Boot, type ConfigReader, type ResolvedConfig, type VendorRule } from '@consentry/assembly';
+import { fnv } from '@consentry/core';
 
 /** The version of the compiled config this guard reads; another version is refused whole. */
 export const COMPILED_FORMAT = 'consentry-compiled/1';
@@ -31,24 +30,6 @@ type Body = Omit<CompiledConfig, 'format' | 'sum'>;
 /** The fingerprint `sum` holds; JSON as parsed and as built serialise the same. */
 export const compiledSum = (c: Body): string => fnv(JSON.stringify([c.config, c.rules, c.hold, c.vendors, c.wall]));
 
-/** The engine behind a config that could not be read: nothing listed, nothing stored, nothing granted. */
-const INERT: ResolvedConfig = {
-  revision: 1,
-  language: 'auto',
-  categories: ['necessary'],
-  vendors: {},
-  cookie: { name: 'consentry', path: '/', expiresDays: 1, refusalExpiresDays: 1 },
-  proof: null,
-  googleConsentMode: null,
-  gpc: true,
-  theme: 'auto',
-  layout: 'bar',
-  reopenButton: null,
-  links: {},
-  texts: {},
-  autoBlock: true,
-  reloadOnWithdraw: false,
-};
 
 /** Unlisted catalog vendors: one rule no config names, so nothing ever grants it. */
 const unlisted = (hold: unknown): VendorRule[] =>
@@ -58,7 +39,7 @@ const unlisted = (hold: unknown): VendorRule[] =>
  * The compiled guard's reader: no validation beyond the format and the fingerprint; a compiled
  * config it cannot trust releases nothing (the caller logs why and holds what it can read of it).
  */
-export const compiledReader: Reader = {
+export const compiledReader: ConfigReader = {
   read(raw): Boot {
     const c = raw as CompiledConfig | null;
     if (!c || c.format !== COMPILED_FORMAT) {
@@ -67,7 +48,7 @@ export const compiledReader: Reader = {
     if (compiledSum(c) !== c.sum) throw new Error('the compiled config was changed after consentry-build checked it (its fingerprint does not match). Rebuild it; nothing optional will run.');
     return { config: c.config, rules: [...c.rules, ...unlisted(c.hold)], vendors: c.vendors, wall: c.wall };
   },
-  inert: () => INERT,
+  inert: () => INERT_CONFIG,
   // consentry-build checked every vendor's options against its full definition.
   check: () => null,
   holdRules(raw) {

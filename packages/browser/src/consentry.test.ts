@@ -1,6 +1,6 @@
 import { catalog, toCatalogLookup, type VendorDefinition } from '@consentry/vendors';
 import { createConsent, createMemoryCookies } from '@consentry/core';
-import { startExperience } from '@consentry/assembly';
+import { stage2 as stageTwo } from '@consentry/assembly';
 import { getNoticeTexts } from '@consentry/ui';
 import type { createProofClient } from '@consentry/proof';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -30,7 +30,7 @@ function parts(over: Partial<ConsentryParts> = {}): ConsentryParts {
     vendor: async () => null,
     language: async () => null,
     proof: async () => null,
-    experience: async () => ({ startExperience }),
+    experience: async () => stageTwo,
     ...over,
   };
 }
@@ -125,10 +125,10 @@ describe('the script-tag glue with lazy parts', () => {
     await flush();
     api.rejectAll();
     const seen: Array<{ method: string; language: string }> = [];
-    deliver(((consent, options) => {
-      consent.on('decision', (event) => void seen.push({ method: event.state.method ?? '', language: options.getNotice().language }));
-      return { getReceipts: () => [{ recordId: 'r1' }] } as never;
-    }) as Factory);
+    deliver((() => ({
+      record: async (event: { state: { method?: string } }, notice: { language: string }) => void seen.push({ method: event.state.method ?? '', language: notice!.language }),
+      getReceipts: () => [{ recordId: 'r1' }],
+    })) as unknown as Factory);
     await flush();
     expect(seen).toEqual([{ method: 'reject-all', language: 'en' }]);
     api.acceptAll(); // later decisions go through the same queue, in order
@@ -143,18 +143,16 @@ describe('stage 1 keeps what happens before stage 2 arrives', () => {
   /** A proof file whose client only notes what it is handed. */
   const recordingProof = (seen: Array<{ method: string; vendors: string }>) => async () => ({
     getNoticeTexts,
-    createProofClient: ((consent, options) => {
-      consent.on('decision', (event) => {
-        const notice = options.getNotice();
-        seen.push({ method: event.state.method ?? '', vendors: Object.keys(notice.texts).filter((k) => k.startsWith('vendor.')).join() });
-      });
-      return { getReceipts: () => [] } as never;
-    }) as Factory,
+    createProofClient: (() => ({
+      record: async (event: { state: { method?: string } }, notice: { texts: Record<string, string> }) =>
+        void seen.push({ method: event.state.method ?? '', vendors: Object.keys(notice.texts).filter((k) => k.startsWith('vendor.')).join() }),
+      getReceipts: () => [],
+    })) as unknown as Factory,
   });
 
   it('records a decision made through the API before the banner has mounted', async () => {
     let arrive: () => void = () => {};
-    const stage2 = new Promise<{ startExperience: typeof startExperience }>((r) => (arrive = () => r({ startExperience })));
+    const stage2 = new Promise<typeof stageTwo>((r) => (arrive = () => r(stageTwo)));
     const seen: Array<{ method: string; vendors: string }> = [];
     const api = createConsentryApi(parts({ experience: () => stage2, proof: recordingProof(seen) }));
     api.init(proofConfig());
@@ -195,7 +193,7 @@ describe('stage 1 keeps what happens before stage 2 arrives', () => {
 
   it('opens the dialog asked for through the API before stage 2 arrived', async () => {
     let arrive: () => void = () => {};
-    const stage2 = new Promise<{ startExperience: typeof startExperience }>((r) => (arrive = () => r({ startExperience })));
+    const stage2 = new Promise<typeof stageTwo>((r) => (arrive = () => r(stageTwo)));
     // GA's disclosure arrives, so statistics has a vendor to offer (an empty category is not shown).
     const api = createConsentryApi(parts({ experience: () => stage2, vendor: async () => catalog['google-analytics']! }));
     api.init(config());

@@ -1,7 +1,5 @@
-import { resolveConfig } from '@consentry/core';
-import { checkVendorConfig, compactLookup, compactRules, type CompactCatalog } from '@consentry/vendors';
-import { createApi, type ConsentryApi, type LazyParts, type Reader } from './api.js';
-import { wallSlice } from './service-worker.js';
+import { indexReader, type CompactCatalog } from '@consentry/assembly';
+import { createApi, type ConsentryApi, type LazyParts } from './api.js';
 import { VENDOR_INDEX } from './vendor-index.js';
 
 export { autoInit, fileParts, type ConsentryApi, type EventName } from './api.js';
@@ -15,31 +13,7 @@ export interface ConsentryParts extends LazyParts {
   index?: CompactCatalog;
 }
 
-/**
- * The drop-in guard's reader: the page's own config, checked here with the full validator (path
- * messages) against the compact index of every catalog vendor, whose rules it also holds.
- */
-export function dropInReader(index: CompactCatalog = VENDOR_INDEX): Reader {
-  return {
-    read(raw) {
-      const lookup = compactLookup(index);
-      const config = resolveConfig(raw, lookup);
-      return {
-        config,
-        rules: compactRules(index, config.vendors),
-        vendors: Object.keys(config.vendors)
-          .filter((id) => Object.prototype.hasOwnProperty.call(lookup, id))
-          .map((id) => [id, lookup[id]!.name!]),
-        wall: wallSlice(raw),
-      };
-    },
-    holdRules: () => compactRules(index),
-    inert: () => resolveConfig({}),
-    check: checkVendorConfig,
-  };
-}
-
-/** `window.Consentry` of the drop-in `consentry.min.js` (the config inline, checked in the page). */
+/** `window.Consentry` of the drop-in `consentry.min.js` (the config inline, checked in the page against the whole catalog's index). */
 export function createConsentryApi(parts: ConsentryParts = {}): ConsentryApi {
-  return createApi(dropInReader(parts.index), parts);
+  return createApi(indexReader(parts.index ?? VENDOR_INDEX), parts);
 }

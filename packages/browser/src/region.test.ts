@@ -1,4 +1,4 @@
-import { startExperience } from '@consentry/assembly';
+import { stage2 } from '@consentry/assembly';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsentryApi, type ConsentryParts } from './consentry.js';
 import { VENDOR_INDEX } from './vendor-index.js';
@@ -8,7 +8,7 @@ const parts: ConsentryParts = {
   vendor: async () => null,
   language: async () => null,
   proof: async () => null,
-  experience: async () => ({ startExperience }),
+  experience: async () => stage2,
 };
 const config = {
   categories: { statistics: {}, targeting: {} },

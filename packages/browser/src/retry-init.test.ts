@@ -1,5 +1,5 @@
 // Its own file: the blocker is one per page, so this needs a page no other test has touched.
-import { startExperience } from '@consentry/assembly';
+import { stage2 as stageTwo } from '@consentry/assembly';
 import { expect, it, vi } from 'vitest';
 import { createConsentryApi } from './consentry.js';
 import { VENDOR_INDEX } from './vendor-index.js';
@@ -13,7 +13,7 @@ it('a second init after a failed one takes over, and gated markup runs once gran
     vendor: async () => null,
     language: async () => null,
     proof: async () => null,
-    experience: async () => ({ startExperience }),
+    experience: async () => stageTwo,
   });
   expect(api.init({ theme: 'blue' })).toBe(false);
   expect(errors.join('\n')).toContain('theme: expected light | dark | auto, got "blue"');

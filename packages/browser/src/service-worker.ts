@@ -1,4 +1,4 @@
-import type { Consent } from '@consentry/core';
+import type { Consent } from '@consentry/assembly';
 import { WALL_KEYS } from '@consentry/network-wall';
 
 /** The config keys the worker decodes the consent cookie with, as JSON (computed at build time for a compiled guard). */

@@ -62,6 +62,21 @@ describe('createProofClient', () => {
     expect(client.getReceipts()).toEqual([expect.objectContaining({ recordId: record.recordId, consentId: state.consentId, method: 'accept-all' })]);
   });
 
+  it('with subscribe: false it records only what its owner hands to record(event, notice)', async () => {
+    const server = createFakeServer();
+    const consent = makeConsent();
+    let last: Parameters<Parameters<typeof consent.on<'decision'>>[1]>[0] | null = null;
+    consent.on('decision', (event) => void (last = event));
+    const client = createProofClient(consent, { endpoint: ENDPOINT, fetch: server.fetch, storage: createMemoryStorage(), subscribe: false });
+    consent.acceptAll({ source: 'banner' });
+    await client.idle();
+    expect(sentRecords(server)).toEqual([]); // the decision alone sends nothing
+    await client.record(last!, NOTICE);
+    const records = sentRecords(server);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ method: 'accept-all', noticeHash: await noticeHash(NOTICE) });
+  });
+
   it('records refusals, partial choices and withdrawals as new records', async () => {
     const { server, consent, client } = setup();
     consent.rejectAll({ source: 'banner' });

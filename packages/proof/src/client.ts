@@ -15,7 +15,13 @@ export interface ProofClientOptions {
    * decision. Return `NO_NOTICE` when no Consentry texts are shown (a decision made through the API
    * before the banner mounted, or with the UI file missing); a throw is logged and treated the same.
    */
-  getNotice: () => Notice;
+  getNotice?: () => Notice;
+  /**
+   * `false`: the client does not follow `consent`'s decisions itself; its owner hands each one to
+   * `record(event, notice)` with the texts shown then (the assembly's recorder, which keeps
+   * decisions made before the client arrived). Default true.
+   */
+  subscribe?: boolean;
   /** Where texts are registered; default `notices` beside the endpoint (`…/v1/notices`). */
   noticesEndpoint?: string;
   fetch?: typeof fetch;
@@ -233,7 +239,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
       let notice = given;
       if (notice === undefined) {
         try {
-          notice = options.getNotice();
+          notice = options.getNotice?.();
         } catch (error) {
           log('getNotice() threw; the decision is recorded with no texts', error);
         }
@@ -263,7 +269,7 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     }
   }
 
-  const unsubscribe = consent.on('decision', (event) => void record(event));
+  const unsubscribe = options.subscribe === false ? () => {} : consent.on('decision', (event) => void record(event));
   // Back online, or the page hidden or left (maybe for good): send now, whatever the backoff. The
   // request leaves inside the event (keepalive, see send.ts), so it outlives the page.
   const sendNow = () => void (readQueue().records.length && flush(true));

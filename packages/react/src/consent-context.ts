@@ -1,17 +1,17 @@
+import { closedConsentry, type Consentry } from '@consentry/assembly';
 import { createContext, useContext } from 'react';
-import { closedStore, type ConsentStore } from './consent-store.js';
 
-export const ConsentContext = createContext<ConsentStore | null>(null);
+export const ConsentContext = createContext<Consentry | null>(null);
 ConsentContext.displayName = 'ConsentContext';
 
 let warned = false;
-/** The nearest provider's store; outside one, a closed store (nothing granted) and one console error. */
-export function useConsentStore(): ConsentStore {
-  const store = useContext(ConsentContext);
-  if (store) return store;
+/** The nearest provider's Consentry; outside one, a closed one (nothing granted) and one console error. */
+export function useConsentry(): Consentry {
+  const door = useContext(ConsentContext);
+  if (door) return door;
   if (!warned) {
     warned = true;
     console.error('Consentry: useConsent, useIsGranted and <ConsentGate> need a <ConsentProvider> above them; nothing is granted without one.');
   }
-  return closedStore();
+  return closedConsentry();
 }

@@ -1,4 +1,4 @@
-import type { Category } from '@consentry/core';
+import type { Category } from '@consentry/assembly';
 import { createElement, Fragment, type ReactElement, type ReactNode } from 'react';
 import { useIsGranted } from './use-is-granted.js';
 

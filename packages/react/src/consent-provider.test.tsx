@@ -166,7 +166,7 @@ describe('ConsentProvider', () => {
         </ConsentGate>
       </ConsentProvider>,
     );
-    expect(String(error.mock.calls[0]?.[0])).toMatch(/categories\.statistcs: unknown category; did you mean statistics\?/);
+    expect(String(error.mock.calls[0]?.join(' '))).toMatch(/categories\.statistcs: unknown category; did you mean statistics\?/);
     expect(screen.getByRole('status').textContent).toBe('undecided:stats-off');
     expect(screen.getByText('blocked')).toBeTruthy();
     expect(screen.queryByText('analytics')).toBeNull();

@@ -1,9 +1,6 @@
-import type { ConsentConfig, ConsentOptions, ConsentState } from '@consentry/core';
-import type { UIOptions } from '@consentry/ui';
-import type { VendorDefinition } from '@consentry/vendors';
+import { createConsentry, type ConsentConfig, type ConsentOptions, type ConsentState, type UIOptions, type VendorDefinition, type VendorTexts } from '@consentry/assembly';
 import { createElement, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { ConsentContext } from './consent-context.js';
-import { createConsentStore, type VendorTexts } from './consent-store.js';
 
 export interface ConsentProviderProps {
   /** The same JSON config as the script tag. Read once: remount (change `key`) to apply another. */
@@ -27,15 +24,16 @@ export interface ConsentProviderProps {
 }
 
 /**
- * Creates the consent engine once and mounts the built-in UI (Preact, in its own shadow root on
- * `document.body`) after the first commit. Renders only its children into the React tree.
+ * Opens the door once (`createConsentry` owns validation, fail-closed and the parts) and starts the
+ * browser parts after the first commit. Renders only its children into the React tree.
  */
 export function ConsentProvider({ config, initialState, options, ui, vendors, vendorTexts, blocking, children }: ConsentProviderProps): ReactElement {
   // useState, not useMemo: React may drop memoised values, and the engine must stay one per provider.
-  const [store] = useState(() => createConsentStore(config, options, initialState, vendors));
-  const [uiOptions] = useState(ui);
-  const [integrations] = useState(() => ({ vendors: vendors ?? [], ...(vendorTexts ? { vendorTexts } : {}), ...(blocking === false ? { blocking } : {}) }));
+  const [door] = useState(() =>
+    createConsentry(config, { ...options, ...(vendors ? { vendors } : {}), ...(vendorTexts ? { vendorTexts } : {}), ...(ui !== undefined ? { ui } : {}), ...(blocking === false ? { blocking } : {}), ...(initialState ? { initialState } : {}), autoStart: false }),
+  );
   // Everything exists only while mounted, so StrictMode's mount, unmount, mount leaves one banner and one blocker.
-  useEffect(() => store.mount(uiOptions, integrations), [store, uiOptions, integrations]);
-  return createElement(ConsentContext.Provider, { value: store }, children);
+  useEffect(() => door.start(), [door]);
+  return createElement(ContextProvider, { value: door }, children);
 }
+const ContextProvider = ConsentContext.Provider;

@@ -1,7 +1,9 @@
-import { isGrantedIn, type Consent, type ConsentState, type GrantTarget } from '@consentry/core';
+import type { Consent, Consentry, ConsentState, GrantTarget } from '@consentry/assembly';
 import { useMemo, useSyncExternalStore } from 'react';
-import { useConsentStore } from './consent-context.js';
-import type { ConsentActions } from './consent-store.js';
+import { useConsentry } from './consent-context.js';
+
+/** The actions of `useConsent()`. */
+export type ConsentActions = Pick<Consentry, 'acceptAll' | 'rejectAll' | 'update' | 'reset' | 'showPreferences' | 'showBanner'>;
 
 export interface UseConsentResult extends ConsentActions {
   state: ConsentState;
@@ -11,17 +13,27 @@ export interface UseConsentResult extends ConsentActions {
   consent: Consent | null;
 }
 
+/** The current state, re-rendering on change (server snapshot while hydrating). */
+export function useConsentState(door: Consentry): ConsentState {
+  return useSyncExternalStore(door.subscribe, door.getState, door.getServerState);
+}
+
 /** The current consent state, re-rendering on change, plus the actions. */
 export function useConsent(): UseConsentResult {
-  const store = useConsentStore();
-  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
+  const door = useConsentry();
+  const state = useConsentState(door);
   return useMemo(
     () => ({
-      ...store.actions,
+      acceptAll: door.acceptAll,
+      rejectAll: door.rejectAll,
+      update: door.update,
+      reset: door.reset,
+      showPreferences: door.showPreferences,
+      showBanner: door.showBanner,
       state,
-      isGranted: (target: GrantTarget) => isGrantedIn(state, store.config, target),
-      consent: store.consent,
+      isGranted: (target: GrantTarget) => door.isGranted(target, state),
+      consent: door.consent,
     }),
-    [store, state],
+    [door, state],
   );
 }

@@ -1,2 +1,2 @@
 // Stage 2 as a file of its own (dist/chunks/experience.js): vendor loaders, banner, dialog, Preact.
-export { startExperience } from '@consentry/assembly';
+export { stage2 } from '@consentry/assembly';
