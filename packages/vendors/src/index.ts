@@ -3,6 +3,8 @@ export { toBlockerRules, toCatalogLookup, toVendorInfo } from './adapters.js';
 export { checkVendorConfig, compactLookup, compactRules, compactVendors, encodeCatalog, type CompactCatalog, type CompactVendor } from './compact.js';
 export { siteServices, type SiteServiceInfo } from './site-services.js';
 export { createVendorLoader, type VendorLoader } from './create-vendor-loader.js';
+export { defineVendor, installStub } from './engine.js';
+export type { ScriptSpec, Step, StubSpec, Tpl, VendorManifest } from './manifest.js';
 export {
   createConsentMode,
   consentModeRules,
