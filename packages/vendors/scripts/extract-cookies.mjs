@@ -104,7 +104,6 @@ const SPEC = {
   'optimizely': { firstParty: [['Optimizely', ['optimizelyEndUserId', 'optimizelyRedirectData', 'optimizelyDomainTestCookie', 'optimizelyOptOut']]] },
   'vwo': { firstParty: [['Visual Website Optimizer', ['_vwo_uuid_v2', '_vwo_uuid', '_vis_opt_s', '_vis_opt_test_cookie', '_vis_opt_exp_', '_vwo_sn', '_vwo_ds', '_vwo_referrer']]] },
   'ab-tasty': { firstParty: [['ABTasty', ['ABTasty', 'ABTastySession']]] },
-  'hotjar-surveys': { firstParty: [['Hotjar', ['_hjClosedSurveyInvites', '_hjDonePolls', '_hjMinimizedPolls', '_hjShownFeedbackMessage', '_hjSessionUser_', '_hjSession_', '_hjid']]] },
   'siteimprove': { firstParty: [['Siteimprove', ['nmstat']]] },
   'spotify': { thirdParty: [['Spotify', ['sp_t', 'sp_landing']]] },
   'instagram': { thirdParty: [['Instagram', ['ig_did', 'mid', 'ig_cb', 'ds_user_id', 'sessionid']]] },

@@ -61,8 +61,8 @@ const IDS: Record<string, { ok: string[]; bad: string[] }> = {
  */
 const MARKUP_ONLY = ['xandr', 'the-trade-desk', 'teads', 'equativ', 'admixer', 'adscale', 'mailchimp', 'permutive', 'adobe-audience-manager', 'piano-analytics', 'infonline', 'dotmetrics', 'rudderstack', 'dynatrace', 'qualtrics', 'surveymonkey', 'dynamic-yield', 'vwo', 'drift', 'bazaarvoice'];
 
-/** Vendors the issue names that the Open Cookie Database lists (Smartlook, Mouseflow, FullStory, VK, SoundCloud and Brevo are not in it). */
-const ISSUE_NAMED = ['google-ads', 'google-floodlight', 'google-ad-manager', 'criteo', 'taboola', 'adform', 'gemius', 'yandex-metrica', 'heap', 'plausible', 'matomo-cookieless', 'vimeo', 'spotify', 'google-maps', 'google-recaptcha', 'cloudflare-turnstile', 'zendesk', 'tawk-to', 'crisp', 'livechat', 'drift', 'trustpilot', 'mailchimp', 'klaviyo', 'adobe-analytics', 'optimizely', 'vwo', 'ab-tasty', 'hotjar-surveys', 'instagram', 'x-embed', 'google-fonts'];
+/** Vendors the issue names that the Open Cookie Database lists (Smartlook, Mouseflow, FullStory, VK, SoundCloud and Brevo are not in it; Hotjar Surveys is the `hotjar` entry: one script, one set of cookies). */
+const ISSUE_NAMED = ['google-ads', 'google-floodlight', 'google-ad-manager', 'criteo', 'taboola', 'adform', 'gemius', 'yandex-metrica', 'heap', 'plausible', 'matomo-cookieless', 'vimeo', 'spotify', 'google-maps', 'google-recaptcha', 'cloudflare-turnstile', 'zendesk', 'tawk-to', 'crisp', 'livechat', 'drift', 'trustpilot', 'mailchimp', 'klaviyo', 'adobe-analytics', 'optimizely', 'vwo', 'ab-tasty', 'instagram', 'x-embed', 'google-fonts'];
 
 const REQUIRED = ['google-analytics', 'google-tag-manager', 'google-ads', 'meta-pixel', 'hotjar', 'microsoft-clarity', 'linkedin-insight', 'tiktok-pixel', 'pinterest-tag', 'x-pixel', 'microsoft-uet', 'criteo', 'taboola', 'yandex-metrica', 'matomo', 'mixpanel', 'amplitude', 'posthog', 'segment', 'hubspot', 'intercom', 'youtube', 'vimeo', 'google-maps', 'adform', 'gemius'];
 

@@ -40,7 +40,6 @@ import { googleRecaptcha } from './vendors/google-recaptcha.js';
 import { googleTagManager } from './vendors/google-tag-manager.js';
 import { heap } from './vendors/heap.js';
 import { hotjar } from './vendors/hotjar.js';
-import { hotjarSurveys } from './vendors/hotjar-surveys.js';
 import { hubspot } from './vendors/hubspot.js';
 import { infonline } from './vendors/infonline.js';
 import { inspectlet } from './vendors/inspectlet.js';
@@ -147,7 +146,6 @@ export const catalog: Readonly<Record<string, VendorDefinition>> = {
   'google-tag-manager': googleTagManager,
   heap: heap,
   hotjar: hotjar,
-  'hotjar-surveys': hotjarSurveys,
   hubspot: hubspot,
   infonline: infonline,
   inspectlet: inspectlet,

@@ -58,7 +58,6 @@ export { googleRecaptcha } from './vendors/google-recaptcha.js';
 export { googleTagManager } from './vendors/google-tag-manager.js';
 export { heap } from './vendors/heap.js';
 export { hotjar } from './vendors/hotjar.js';
-export { hotjarSurveys } from './vendors/hotjar-surveys.js';
 export { hubspot } from './vendors/hubspot.js';
 export { infonline } from './vendors/infonline.js';
 export { inspectlet } from './vendors/inspectlet.js';

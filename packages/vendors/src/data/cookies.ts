@@ -612,16 +612,6 @@ export const AB_TASTY_COOKIES: readonly CookieInfo[] = [
   { name: 'ABTastySession', lifetime: 'session' },
 ];
 
-export const HOTJAR_SURVEYS_COOKIES: readonly CookieInfo[] = [
-  { name: '_hjClosedSurveyInvites', lifetime: '365 days' },
-  { name: '_hjDonePolls', lifetime: '365 days' },
-  { name: '_hjMinimizedPolls', lifetime: '365 days' },
-  { name: '_hjShownFeedbackMessage', lifetime: '365 days' },
-  { name: '_hjSessionUser_', lifetime: '365 days', prefix: true },
-  { name: '_hjSession_', lifetime: '30 minutes', prefix: true },
-  { name: '_hjid', lifetime: '365 days' },
-];
-
 export const SITEIMPROVE_COOKIES: readonly CookieInfo[] = [
   { name: 'nmstat', lifetime: '3 years' },
 ];

@@ -40,7 +40,6 @@ export const deVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Schützt Formulare vor Bots, indem es den Browser des Besuchers prüft; der Anbieter erhält die IP-Adresse.',
   'vendor.google-tag-manager.purpose': 'Lädt die auf der Website eingerichteten Mess- und Marketing-Tags; setzt selbst keine Cookies, die geladenen Tags können es.',
   'vendor.heap.purpose': 'Erfasst Nutzungsereignisse und Seitenaufrufe, um zu analysieren, wie Besucher die Website nutzen.',
-  'vendor.hotjar-surveys.purpose': 'Zeigt Feedback-Umfragen und merkt sich, ob der Besucher sie schon beantwortet oder geschlossen hat.',
   'vendor.hotjar.purpose': 'Erfasst, wie Besucher auf Seiten klicken, scrollen und sich bewegen (Heatmaps, Sitzungsaufzeichnungen), und führt Feedback-Umfragen durch.',
   'vendor.hubspot.purpose': 'Verfolgt Besuche und Formularübermittlungen, um Anfragen zuzuordnen und Marketing-E-Mails und Anzeigen zu personalisieren.',
   'vendor.infonline.purpose': 'Misst die Reichweite für die branchenweite Reichweitenstatistik und Ratings.',

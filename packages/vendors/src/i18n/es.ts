@@ -40,7 +40,6 @@ export const esVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Protege los formularios contra bots comprobando el navegador del visitante; el proveedor recibe la dirección IP.',
   'vendor.google-tag-manager.purpose': 'Carga las etiquetas de medición y marketing configuradas en el sitio; no instala cookies por sí mismo, pero las etiquetas que carga pueden hacerlo.',
   'vendor.heap.purpose': 'Registra eventos de uso del producto y páginas vistas para analizar cómo usan el sitio los visitantes.',
-  'vendor.hotjar-surveys.purpose': 'Muestra encuestas de opinión y recuerda si el visitante ya las ha respondido o cerrado.',
   'vendor.hotjar.purpose': 'Registra cómo hacen clic, se desplazan y se mueven los visitantes por las páginas (mapas de calor, grabaciones de sesiones) y realiza encuestas de opinión.',
   'vendor.hubspot.purpose': 'Sigue las visitas y los envíos de formularios para atribuir contactos y personalizar correos y anuncios de marketing.',
   'vendor.infonline.purpose': 'Mide el alcance de la audiencia para las estadísticas y clasificaciones comunes del sector.',

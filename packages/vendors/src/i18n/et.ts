@@ -40,7 +40,6 @@ export const etVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Kaitseb vorme robotite eest, kontrollides külastaja brauserit; teenusepakkuja saab IP-aadressi.',
   'vendor.google-tag-manager.purpose': 'Laadib saidil seadistatud mõõtmis- ja turundussildid; ise küpsiseid ei paigalda, kuid tema laaditud sildid võivad seda teha.',
   'vendor.heap.purpose': 'Salvestab toote kasutamise sündmusi ja lehevaatamisi, et analüüsida, kuidas külastajad saiti kasutavad.',
-  'vendor.hotjar-surveys.purpose': 'Näitab tagasisideküsitlusi ja jätab meelde, kas külastaja on neile juba vastanud või need sulgenud.',
   'vendor.hotjar.purpose': 'Salvestab, kuidas külastajad lehtedel klõpsavad, kerivad ja liiguvad (soojuskaardid, seansisalvestused), ning korraldab tagasisideküsitlusi.',
   'vendor.hubspot.purpose': 'Jälgib külastusi ja vormide saatmist, et siduda päringuid allikatega ning isikupärastada turunduskirju ja reklaame.',
   'vendor.infonline.purpose': 'Mõõdab sihtrühma ulatust valdkonna ühise auditooriumistatistika ja reitingute jaoks.',

@@ -40,7 +40,6 @@ export const frVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Protège les formulaires contre les robots en vérifiant le navigateur du visiteur ; le fournisseur reçoit l’adresse IP.',
   'vendor.google-tag-manager.purpose': 'Charge les balises de mesure et de marketing configurées par le site ; il ne dépose aucun cookie lui-même, les balises qu’il charge peuvent le faire.',
   'vendor.heap.purpose': 'Enregistre les événements d’utilisation du produit et les pages vues pour analyser la façon dont les visiteurs utilisent le site.',
-  'vendor.hotjar-surveys.purpose': 'Affiche des enquêtes de satisfaction et retient si le visiteur y a déjà répondu ou les a fermées.',
   'vendor.hotjar.purpose': 'Enregistre comment les visiteurs cliquent, font défiler et se déplacent sur les pages (cartes de chaleur, enregistrements de sessions) et mène des enquêtes de satisfaction.',
   'vendor.hubspot.purpose': 'Suit les visites et les envois de formulaires pour attribuer les prospects et personnaliser les e-mails et annonces marketing.',
   'vendor.infonline.purpose': 'Mesure l’audience pour les statistiques et classements d’audience communs du secteur.',

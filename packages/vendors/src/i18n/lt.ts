@@ -40,7 +40,6 @@ export const ltVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Saugo formas nuo robotų tikrindamas lankytojo naršyklę; paslaugos teikėjas gauna IP adresą.',
   'vendor.google-tag-manager.purpose': 'Įkelia svetainėje nustatytas matavimo ir rinkodaros žymas; pati slapukų neįrašo, bet jos įkeltos žymos gali.',
   'vendor.heap.purpose': 'Registruoja produkto naudojimo įvykius ir puslapių peržiūras, kad būtų galima analizuoti, kaip lankytojai naudojasi svetaine.',
-  'vendor.hotjar-surveys.purpose': 'Rodo atsiliepimų apklausas ir įsimena, ar lankytojas į jas jau atsakė ar jas uždarė.',
   'vendor.hotjar.purpose': 'Registruoja, kaip lankytojai spusteli, slenka ir juda puslapiuose (šilumos žemėlapiai, seansų įrašai), ir vykdo atsiliepimų apklausas.',
   'vendor.hubspot.purpose': 'Seka apsilankymus ir pateiktas formas, kad nustatytų užklausų šaltinius ir suasmenintų rinkodaros laiškus bei reklamas.',
   'vendor.infonline.purpose': 'Matuoja auditorijos pasiekiamumą bendrai šakos auditorijos statistikai ir reitingams.',

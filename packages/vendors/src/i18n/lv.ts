@@ -40,7 +40,6 @@ export const lvVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Aizsargā veidlapas pret robotiem, pārbaudot apmeklētāja pārlūku; pakalpojuma sniedzējs saņem IP adresi.',
   'vendor.google-tag-manager.purpose': 'Ielādē vietnē iestatītos mērījumu un mārketinga tagus; pats sīkdatnes neizvieto, bet tā ielādētie tagi var to darīt.',
   'vendor.heap.purpose': 'Reģistrē produkta lietošanas notikumus un lapu skatījumus, lai analizētu, kā apmeklētāji lieto vietni.',
-  'vendor.hotjar-surveys.purpose': 'Rāda atsauksmju aptaujas un atceras, vai apmeklētājs tās jau aizpildījis vai aizvēris.',
   'vendor.hotjar.purpose': 'Reģistrē, kā apmeklētāji klikšķina, ritina un pārvietojas lapās (siltuma kartes, sesiju ieraksti), un veic atsauksmju aptaujas.',
   'vendor.hubspot.purpose': 'Seko apmeklējumiem un iesniegtajām veidlapām, lai piesaistītu potenciālos klientus un personalizētu mārketinga e-pastus un reklāmas.',
   'vendor.infonline.purpose': 'Mēra auditorijas sasniedzamību nozares kopīgajai auditorijas statistikai un reitingiem.',

@@ -40,7 +40,6 @@ export const plVendorTexts: Readonly<Record<string, string>> = {
   'vendor.google-recaptcha.purpose': 'Chroni formularze przed botami, sprawdzając przeglądarkę odwiedzającego; dostawca otrzymuje adres IP.',
   'vendor.google-tag-manager.purpose': 'Wczytuje skonfigurowane na stronie tagi pomiarowe i marketingowe; sam nie zapisuje plików cookie, ale wczytywane przez niego tagi mogą.',
   'vendor.heap.purpose': 'Rejestruje zdarzenia korzystania z produktu i odsłony stron, aby analizować, jak odwiedzający korzystają ze strony.',
-  'vendor.hotjar-surveys.purpose': 'Wyświetla ankiety i zapamiętuje, czy odwiedzający już na nie odpowiedział lub je zamknął.',
   'vendor.hotjar.purpose': 'Rejestruje, jak odwiedzający klikają, przewijają i poruszają się po stronach (mapy cieplne, nagrania sesji), oraz prowadzi ankiety.',
   'vendor.hubspot.purpose': 'Śledzi wizyty i wysłane formularze, aby przypisywać leady i personalizować e-maile marketingowe oraz reklamy.',
   'vendor.infonline.purpose': 'Mierzy zasięg odbiorców na potrzeby wspólnych branżowych statystyk i rankingów oglądalności.',

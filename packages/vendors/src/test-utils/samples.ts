@@ -30,7 +30,6 @@ export const SAMPLES: Readonly<Record<string, { ok: string[]; bad: string[]; par
   'google-fonts': {'ok': [], 'bad': [], 'params': {}},
   'google-recaptcha': {'ok': [], 'bad': [], 'params': {}},
   'heap': {'ok': ['1234567890'], 'bad': ['heap-123', '12'], 'params': {'id': '1234567890'}},
-  'hotjar-surveys': {'ok': ['1234567'], 'bad': ['12', 'abc1234'], 'params': {'id': '1234567'}},
   'infonline': {'ok': [], 'bad': [], 'params': {}},
   'inspectlet': {'ok': ['1234567890'], 'bad': ['wid-123', '12'], 'params': {'id': '1234567890'}},
   'instagram': {'ok': [], 'bad': [], 'params': {}},

@@ -8,7 +8,8 @@ export const facebookSocial = defineVendor({
   kind: 'embed',
   purpose: 'Shows Facebook social plugins (Like and Share buttons, page feeds); Meta records the visit and may use it for ads.',
   privacyPolicy: 'https://www.facebook.com/privacy/policy/',
-  hosts: ['www.facebook.com/plugins', 'connect.facebook.net'],
+  // The plugins' iframes only: connect.facebook.net (the JavaScript SDK) is the Meta Pixel's, held by its rule.
+  hosts: ['www.facebook.com/plugins'],
   cookies: FACEBOOK_SOCIAL_COOKIES,
   idParam: { type: 'string', required: false },
 });
