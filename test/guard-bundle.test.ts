@@ -45,6 +45,9 @@ it('carries no UI, Preact, proof client, vendor definition or cookie library', (
   expect(offending).toEqual([]);
 });
 
+// Issue 22: the ceiling rises by 40 B brotli per catalog vendor added since the 32-vendor catalog (the
+// inlined index grows with the catalog); scripts/size.mjs measures each vendor's share against the same 40 B.
 it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the rollup file)', () => {
-  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(21.75 * 1024);
+  const added = Object.keys(catalog).length - 32;
+  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(21.75 * 1024 + 40 * added);
 });
