@@ -3,8 +3,17 @@
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { vendorIds, vendorIndex, vendorIndexOf } from './vendor-index.mjs';
 
 const KB = 1024;
+
+// Issue 22: the guard carries the compact index of every catalog vendor, so each vendor added to the
+// catalog is paid on every page view. The budget: at most 40 B brotli per vendor added since the
+// catalog had these 32, and the guard's limit rises by exactly that much per vendor.
+const BASELINE_VENDORS = ['adform', 'amplitude', 'crazy-egg', 'criteo', 'gemius', 'google-ads', 'google-adsense', 'google-analytics', 'google-maps', 'google-tag-manager', 'hotjar', 'hubspot', 'intercom', 'linkedin-insight', 'matomo', 'meta-pixel', 'microsoft-clarity', 'microsoft-uet', 'mixpanel', 'outbrain', 'pinterest-tag', 'posthog', 'reddit-pixel', 'segment', 'snapchat-pixel', 'taboola', 'tawk-to', 'tiktok-pixel', 'vimeo', 'x-pixel', 'yandex-metrica', 'youtube'];
+const PER_VENDOR = 40;
+const ids = await vendorIds();
+const added = ids.length - BASELINE_VENDORS.length;
 const budgets = [
   // The issue asked 3.5 KB; whole-config validation with path messages costs ~2.2 KB of it.
   // See docs/core.md "Size" for the breakdown and why the limit is what it is.
@@ -31,16 +40,18 @@ const budgets = [
   // by jurisdiction (decided in the guard, synchronously) cost ~0.9 KB.
   // Issue 18's ahead-of-time path: the config reader split out of stage 1 (+132 B), then the
   // iframe gate and placeholders moved to stage 2 (-998 B here, +~0.9 KB in chunks/experience.js).
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 19.75 * KB, target: 8 * KB },
+  // Issue 22's one door (+~0.6 KB). Issue 22 grew the catalog (and so the inlined index) from 32
+  // vendors: the ceilings rise by at most 40 B per added vendor.
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.25 * KB + PER_VENDOR * added, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.375 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.125 * KB + PER_VENDOR * added, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
   // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
   // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
-  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 17.25 * KB, target: 8 * KB },
-  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 30.875 * KB, target: 16 * KB },
+  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 18.5 * KB, target: 8 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 32.375 * KB, target: 16 * KB },
   { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
@@ -118,6 +129,30 @@ for (const b of budgets) {
 }
 console.log('Size budget (minified + brotli):');
 for (const r of rows) console.log(`  ${r}`);
+
+// What each catalog vendor costs the guard: the index's own bytes, and the guard's growth measured by
+// swapping the inlined index for the 32-vendor one (brotli compresses the index with the rest of the file).
+{
+  const full = await vendorIndex();
+  const base = await vendorIndexOf(BASELINE_VENDORS);
+  const indexBrotli = brotli(Buffer.from(JSON.stringify(full)));
+  console.log(`Vendor index: ${ids.length} vendors, ${full.length} B raw, ${indexBrotli} B brotli alone = ${(indexBrotli / ids.length).toFixed(1)} B brotli per vendor`);
+  const guardFile = 'packages/browser/dist/consentry.min.js';
+  if (existsSync(guardFile)) {
+    const guard = readFileSync(guardFile, 'utf8');
+    const literal = JSON.stringify(full);
+    if (!guard.includes(literal)) {
+      console.error('  the guard does not carry the current index: run pnpm build');
+      failed = true;
+    } else {
+      const grown = brotli(Buffer.from(guard)) - brotli(Buffer.from(guard.replace(literal, JSON.stringify(base))));
+      const per = added > 0 ? grown / added : 0;
+      const ok = per <= PER_VENDOR;
+      failed ||= !ok;
+      console.log(`  guard growth for the ${added} vendors added since the 32-vendor catalog: ${grown} B brotli = ${per.toFixed(1)} B per vendor / ${PER_VENDOR} B  ${ok ? 'ok' : 'OVER BUDGET'}`);
+    }
+  }
+}
 if (failed) {
   console.error('size budget exceeded');
   process.exit(1);

@@ -38,6 +38,8 @@ const vendors = Object.values(catalog);
 // ("minute" is left out: French and German write it the same).
 const ENGLISH = /\b(second|hour|day|week|month|year|session|after|last|activity|unknown|various|till|update|countries)s?\b/i;
 
+it('covers a catalog of at least 100 vendors', () => expect(vendors.length).toBeGreaterThanOrEqual(100));
+
 describe.each(Object.keys(ui))('%s', (lang) => {
   const table = ui[lang]!;
   const purposes = vendorTexts[lang]!;

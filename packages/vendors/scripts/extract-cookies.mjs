@@ -55,6 +55,77 @@ const SPEC = {
   outbrain: { firstParty: [['Outbrain', ['obsessionid-', 'auid', 'outbrain_dicbo_id', 'dicbo_id']]], thirdParty: [['Outbrain', ['obuid', 'apnxs', 'mdfrc', 'adrl']]] },
   'crazy-egg': { firstParty: [['Crazy Egg', ['_ce.s', '_ce.clock_data', '_ce.clock_event', '_ce.irv', '_ce.cch', '_ce.gtld', '_ceir', '_CEFT', '_cer.v', '_crazyegg', 'ce_successful_csp_check']]], thirdParty: [['Crazy Egg', ['cebs', 'cebsp_']]] },
   'tawk-to': { firstParty: [['Tawk.to', ['tawk_']], ['Tawk.to Chat', ['TawkConnectionTime', 'TawkCookie', '__tawkuuid']]], thirdParty: [['Tawk.to Chat', ['tawkUUID']]] },
+  'google-floodlight': { firstParty: [['Google', ['_gcl_dc', '_gcl_au']]], thirdParty: [['DoubleClick/Google Marketing', ['IDE', 'DSID', 'test_cookie', 'FLC', 'RUL']]] },
+  'google-ad-manager': { firstParty: [['DoubleClick/Google Marketing', ['__gads']], ['Google AdSense', ['__gpi', '__eoi']]], thirdParty: [['DoubleClick/Google Marketing', ['IDE']]] },
+  'quantcast': { firstParty: [['Quantcast', ['__qca']]], thirdParty: [['Quantcast', ['mc', 'cref']]] },
+  'xandr': { firstParty: [['Xandr', ['pses']]], thirdParty: [['Xandr', ['anj', 'uuid2', 'usersync', 'XANDR_PANID']]] },
+  'the-trade-desk': { thirdParty: [['The Tradedesk', ['TDID', 'TDCPM']]] },
+  'teads': { thirdParty: [['Teads', ['tt_viewer']]] },
+  'equativ': { firstParty: [['Smartadserver', ['TestIfCookie']]], thirdParty: [['Smartadserver', ['pid', 'gid', 'Pdomid', 'TestIfCookieP']]] },
+  'yahoo-dot': { thirdParty: [['Yahoo', ['A1', 'A1S', 'A3', 'IDSYNC']]] },
+  'awin': { firstParty: [['Awin', ['AwinChannelCookie', 'lantern']]] },
+  'lotame': { firstParty: [['Lotame', ['panoramaId', 'panoramaId_expiry', '_cc_domain']]], thirdParty: [['Lotame', ['_cc_id', '_cc_aud', '_cc_cc']]] },
+  'admixer': { thirdParty: [['Admixer', ['am-uid']]] },
+  'adscale': { thirdParty: [['adscale.de', ['uu', 'tu', 'cct']]] },
+  'sharethis': { firstParty: [['ShareThis', ['fpestid', 'pxcelAcc3PC']]], thirdParty: [['ShareThis', ['__stid', '__stidv', 'pubconsent']]] },
+  'marketo-measure': { firstParty: [['Marketo', ['_biz_uid', '_biz_nA', '_biz_flagsA', '_biz_pendingA', '_biz_su']]] },
+  'klaviyo': { firstParty: [['Klaviyo', ['__kla_id']]] },
+  'mailchimp': { firstParty: [['Mailchimp', ['mc_cid', 'mc_eid', 'mc_landing_site']]] },
+  'activecampaign': { firstParty: [['Active Campaign', ['ac_enable_tracking', 'prism_']]] },
+  'customer-io': { firstParty: [['Customer.io', ['_cio', '_cioid', '_cioanonid', 'cioFT', 'cioLT']]] },
+  'leadfeeder': { firstParty: [['Leadfeeder', ['_lfa']]] },
+  'leadinfo': { firstParty: [['Leadinfo', ['_li_id', '_li_ses']]] },
+  'sleeknote': { firstParty: [['Sleeknote', ['_sn_a', '_sn_m', '_sn_n']]] },
+  'optinmonster': { firstParty: [['Optinmonster', ['_omappvs', '_omappvp']]] },
+  'permutive': { firstParty: [['Permutive', ['permutive-id', 'pxid']]] },
+  'adobe-audience-manager': { firstParty: [['Adobe Audience Manager', ['aam_uuid', 'dextp', 'dst']]], thirdParty: [['Adobe Audience Manager', ['demdex', '_dp']]] },
+  'facebook-social': { thirdParty: [['Facebook', ['datr', 'sb', 'fr', 'c_user', 'xs']]] },
+  'heap': { firstParty: [['Heap Analytics', ['_hp2_id', '_hp2_ses_props']]] },
+  'plausible': {  },
+  'matomo-cookieless': {  },
+  'fathom': {  },
+  'umami': {  },
+  'adobe-analytics': { firstParty: [['Adobe Analytics', ['s_cc', 's_sq', 's_fid', 's_ecid', 's_ppv', 's_tp', 'sat_track']]], thirdParty: [['Adobe Analytics', ['s_vi']]] },
+  'piano-analytics': { firstParty: [['AT Internet', ['atidvisitor', 'atuserid']], ['Piano', ['pa_user']]] },
+  'chartbeat': { firstParty: [['Chartbeat', ['_chartbeat', '_SUPERFLY_nosample']]] },
+  'comscore': { thirdParty: [['ComScore', ['UID', 'UIDR', 'PID', 'XID']]] },
+  'infonline': { thirdParty: [['infOnline', ['i00']]] },
+  'dotmetrics': { thirdParty: [['Dotmetrics', ['DotMetrics.UniqueUserIdentityCookie', 'DotMetrics.SessionCookieTemp', 'DotMetrics.DeviceKey']]] },
+  'parsely': { firstParty: [['Parse.ly', ['_parsely_visitor', '_parsely_session']]] },
+  'rudderstack': { firstParty: [['Rudderstack', ['rl_user_id', 'rl_anonymous_id', 'rl_session', 'rl_trait', 'rl_group_id', 'rl_group_trait']]] },
+  'contentsquare': { firstParty: [['ContentSquare', ['_cs_c', '_cs_id', '_cs_s', '_cs_ex', '_cs_optout', '_cs_rl', '_cs_cvars']]] },
+  'lucky-orange': { firstParty: [['Lucky Orange', ['_lo_uid', '_lo_v', '_lo_rid', '_lo_cid', '_lo_np_', '__lotl', '__lotr']]] },
+  'inspectlet': { thirdParty: [['Inspectlet', ['__insp_uid', '__insp_sid', '__insp_wid', '__insp_nv', '__insp_ref', '__insp_slim']]] },
+  'dynatrace': { firstParty: [['Dynatrace', ['dtCookie', 'dtPC', 'dtSa', 'dtLatC', 'rxVisitor', 'rxvt']]] },
+  'qualtrics': { firstParty: [['Qualtrics', ['QSI_HistorySession', 'QSI_SI_', 'QSI_S_', 'QST']]] },
+  'surveymonkey': { firstParty: [['SurveyMonkey', ['sm_ir', 'sm_rec']]] },
+  'dynamic-yield': { firstParty: [['Dynamic Yield', ['_dyid', '_dyjsession', '_dycst', '_dy_ses_load_seq', '_dy_soct', '_dyid_server']]] },
+  'convert': { firstParty: [['Convert Insights', ['_conv_v', '_conv_s', '_conv_r']]] },
+  'optimizely': { firstParty: [['Optimizely', ['optimizelyEndUserId', 'optimizelyRedirectData', 'optimizelyDomainTestCookie', 'optimizelyOptOut']]] },
+  'vwo': { firstParty: [['Visual Website Optimizer', ['_vwo_uuid_v2', '_vwo_uuid', '_vis_opt_s', '_vis_opt_test_cookie', '_vis_opt_exp_', '_vwo_sn', '_vwo_ds', '_vwo_referrer']]] },
+  'ab-tasty': { firstParty: [['ABTasty', ['ABTasty', 'ABTastySession']]] },
+  'siteimprove': { firstParty: [['Siteimprove', ['nmstat']]] },
+  'spotify': { thirdParty: [['Spotify', ['sp_t', 'sp_landing']]] },
+  'instagram': { thirdParty: [['Instagram', ['ig_did', 'mid', 'ig_cb', 'ds_user_id', 'sessionid']]] },
+  'x-embed': { thirdParty: [['X', ['guest_id', 'personalization_id', 'guest_id_ads', 'guest_id_marketing', 'syndication_guest_id']]] },
+  'twitch': { thirdParty: [['Twitch', ['unique_id', 'unique_id_durable', 'device_id', 'server_session_id']]] },
+  'wistia': { firstParty: [['Wistia', ['_distillery', 'muxData', 'wistia-video-progress-']]] },
+  'issuu': { thirdParty: [['Issuu', ['iutk']]] },
+  'codepen': { thirdParty: [['Codepen', ['codepen_session', '__editor_layout']]] },
+  'disqus': { thirdParty: [['Disqus', ['vglnk.Agent.p', 'vglnk.PartnerRfsh.p']]] },
+  'typeform': { thirdParty: [['Typeform', ['tf_respondent_cc', 'attribution_user_id']]] },
+  'google-recaptcha': { thirdParty: [['Google reCAPTCHA', ['_GRECAPTCHA']]] },
+  'cloudflare-turnstile': {  },
+  'google-fonts': {  },
+  'zendesk': { firstParty: [['Zendesk', ['_zendesk_cookie', '_zendesk_session', '_zendesk_shared_session']]], thirdParty: [['Zendesk', ['__zlcmid', '__zlcprivacy']]] },
+  'crisp': { firstParty: [['Crisp', ['crisp-client/']]] },
+  'livechat': { firstParty: [['LiveChat', ['lc_']]], thirdParty: [['Livechat', ['__lc_cid', '__lc_cst', '__lc2_cid', '__lc2_cst']]] },
+  'drift': { firstParty: [['Drift', ['drift_']]] },
+  'snapengage': { firstParty: [['SnapEngage', ['SnapABugHistory', 'SnapABugUserAlias', 'SnapABugVisit', 'SnapABugRef']]] },
+  'trustpilot': { thirdParty: [['Trustpilot', ['__auc', '__asc']]] },
+  'bazaarvoice': { thirdParty: [['Bazaar Voice', ['BVBRANDID', 'BVBRANDSID', 'BVID']]] },
+  'stripe': { thirdParty: [['Stripe', ['__stripe_mid', '__stripe_sid', 'm']]] },
+  'paypal': { thirdParty: [['PayPal', ['ts', 'ts_c', 'nsid', 'x-pp-s', 'tsrce', 'l7_az', 'enforce_policy']]] },
 };
 
 /** RFC 4180 enough for this file: quoted fields, doubled quotes, newlines inside quotes. */
@@ -87,7 +158,20 @@ const index = new Map();
 for (const r of records) index.set(`${r[P].trim()}\u0000${r[N].trim()}`, r);
 
 const constName = (id) => `${id.replace(/-/g, '_').toUpperCase()}_COOKIES`;
-const tidy = (s) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+// The database's retention texts, in the forms the UI localises (format-duration.ts): a qualifier the
+// dialog cannot translate is dropped, a word for "no end" or "it depends" becomes one term, and a
+// value that is not a period at all ("Awin") is shown as not stated.
+function tidy(s) {
+  const t = s.trim().replace(/\s+/g, ' ').toLowerCase()
+    .replace(/ by default, modifiable$/, '')
+    .replace(/ or 10 years when opting out$/, '')
+    .replace(/^(\d+) secs?$/, '$1 seconds');
+  if (/^(varies|various)$/.test(t)) return 'various';
+  if (/^(forever|persistent|no expiration)$/.test(t)) return 'persistent';
+  if (t === 'session cookie' || t === '0 days') return 'session';
+  if (!/\d|session|unknown/.test(t)) return 'unknown';
+  return t;
+}
 const quote = (v) => (typeof v === 'string' ? `'${v.replace(/[\\']/g, '\\$&')}'` : String(v));
 const missing = [];
 let out = `// Generated by scripts/extract-cookies.mjs. Do not edit by hand; run the script to refresh.

@@ -8,6 +8,15 @@ function list(entries: Entries): VendorDefinition[] {
   return Array.isArray(entries) ? [...entries] : Object.values(entries as Readonly<Record<string, VendorDefinition>>);
 }
 
+/** The host of a config param that is a URL (a self-hosted Matomo), or null: config validation reports a bad one. */
+export function hostOfParam(value: unknown): string | null {
+  try {
+    return new URL(String(value)).hostname;
+  } catch {
+    return null;
+  }
+}
+
 /** What core needs to validate `vendors` config: category, name, id and param specs. */
 export function toCatalogLookup(entries: Entries): VendorCatalogLookup {
   const out: Record<string, CatalogEntry> = {};
@@ -28,7 +37,11 @@ export function toCatalogLookup(entries: Entries): VendorCatalogLookup {
 export function toBlockerRules(entries: Entries, configured: Readonly<Record<string, ResolvedVendor>> = {}): VendorRule[] {
   return list(entries).map((def) => {
     const vendor = configured[def.id];
-    const hosts = [...def.hosts, ...(vendor && def.hostsFrom ? def.hostsFrom(vendor.params) : [])];
+    const hosts = [...def.hosts];
+    if (vendor && def.hostParam) {
+      const host = hostOfParam(vendor.params[def.hostParam.name] || def.hostParam.default);
+      if (host) hosts.push(host);
+    }
     const rule: VendorRule = {
       id: def.id,
       name: def.name,

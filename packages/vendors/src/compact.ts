@@ -1,6 +1,6 @@
 import type { NamePattern, VendorRule } from '@consentry/blocker';
 import { resolveConfig, type CatalogEntry, type OptionalCategory, type ResolvedVendor, type VendorCatalogLookup } from '@consentry/core';
-import { toCatalogLookup } from './adapters.js';
+import { hostOfParam, toCatalogLookup } from './adapters.js';
 import type { VendorDefinition } from './types.js';
 
 /**
@@ -71,11 +71,8 @@ export function compactRules(compact: CompactCatalog, configured: Readonly<Recor
     const rule: VendorRule = { id, name, category: vendor?.category ?? (CATEGORIES[+category] as OptionalCategory), hosts: hosts ? hosts.split(' ') : [], cookies: split(cookies) };
     if (vendor && hostParam) {
       const [param, fallback] = hostParam.split(' ') as [string, string?];
-      try {
-        rule.hosts.push(new URL(String(vendor.params[param] || fallback)).hostname);
-      } catch {
-        // not a URL: config validation reports it; nothing extra to block
-      }
+      const host = hostOfParam(vendor.params[param] || fallback);
+      if (host) rule.hosts.push(host);
     }
     if (storage) rule.storage = split(storage);
     if (indexedDB) rule.indexedDB = split(indexedDB);

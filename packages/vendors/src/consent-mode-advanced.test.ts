@@ -53,7 +53,7 @@ describe('basic mode (default)', () => {
 
 describe('advanced mode', () => {
   it('is only for Google tags that read Consent Mode', () => {
-    expect([...ADVANCED_MODE_VENDORS].sort()).toEqual(['google-ads', 'google-analytics', 'google-tag-manager']);
+    expect([...ADVANCED_MODE_VENDORS].sort()).toEqual(['google-ads', 'google-analytics', 'google-floodlight', 'google-tag-manager']);
     const config = makeConsent({ googleConsentMode: { mode: 'advanced' }, vendors: VENDORS }).config;
     expect(loadsBeforeConsent(config, 'google-analytics')).toBe(true);
     expect(loadsBeforeConsent(config, 'hotjar')).toBe(false);
@@ -81,8 +81,8 @@ describe('advanced mode', () => {
     expect(blocker.blockedBy('https://www.googletagmanager.com/gtm.js?id=GTM-ADV1234')).toBeNull();
     expect(blocker.blockedBy('https://region1.google-analytics.com/g/collect?v=2&gcs=G100')).toBeNull();
     expect(blocker.blockedBy('https://www.googleadservices.com/pagead/conversion/123456789/')).toBeNull();
-    // Shared with AdSense, which does not read Consent Mode the same way: held.
-    expect(blocker.blockedBy('https://googleads.g.doubleclick.net/pagead/viewthroughconversion/1')?.id).toBe('google-adsense');
+    // Shared with AdSense and Ad Manager, which do not read Consent Mode the same way: held.
+    expect(blocker.blockedBy('https://googleads.g.doubleclick.net/pagead/viewthroughconversion/1')?.id).toMatch(/^google-ad(sense|-manager)$/);
     expect(blocker.blockedBy('https://static.hotjar.com/c/hotjar-1234567.js')?.id).toBe('hotjar');
     document.cookie = '_ga=GA1.1.1.1; path=/';
     expect(document.cookie).not.toContain('_ga=');

@@ -38,7 +38,7 @@ type ConsentModeConfig = NonNullable<ResolvedConfig['googleConsentMode']>;
  * Google's tags that read Consent Mode and so may run, denied, before a decision in advanced mode.
  * AdSense is not among them: loading it serves ads. Maps and YouTube do not read Consent Mode.
  */
-export const ADVANCED_MODE_VENDORS: readonly string[] = ['google-analytics', 'google-ads', 'google-tag-manager'];
+export const ADVANCED_MODE_VENDORS: readonly string[] = ['google-analytics', 'google-ads', 'google-floodlight', 'google-tag-manager'];
 
 /** Whether this vendor's loader runs before consent: core's advanced-mode rule, with Google's tags as the declared input. */
 export function loadsBeforeConsent(config: Pick<ResolvedConfig, 'googleConsentMode'>, vendorId: string): boolean {

@@ -14,7 +14,11 @@ export interface CookieInfo {
   source?: 'consentry';
 }
 
-export type VendorKind = 'analytics' | 'advertising' | 'tag-manager' | 'embed' | 'chat';
+/**
+ * `embed`: an iframe the blocker holds behind a placeholder with a "Load content" button; `widget`:
+ * a script that draws something on the page (a captcha, reviews, a form); `font`: a web font CDN.
+ */
+export type VendorKind = 'analytics' | 'advertising' | 'tag-manager' | 'embed' | 'chat' | 'widget' | 'font';
 export type VendorParams = Readonly<Record<string, string | number | boolean>>;
 
 export interface LoadContext {
@@ -40,11 +44,11 @@ export interface VendorDefinition {
    * on any host, first party included, matched only by the request guards (fetch, XHR, beacons).
    */
   hosts: readonly string[];
-  /** Hosts that depend on config (a self-hosted Matomo's URL). */
-  hostsFrom?: (params: VendorParams) => string[];
-  /** The same as data (for the compact catalog): the config param whose URL's host is the vendor's, and its default. */
+  /** The config param whose URL's host is the vendor's too (a self-hosted Matomo), and its default. */
   hostParam?: { name: string; default?: string };
   cookies: readonly CookieInfo[];
+  /** Why the vendor sets no cookie (an empty `cookies` list needs one). */
+  cookieless?: string;
   /** localStorage / sessionStorage keys the vendor's client writes. */
   storage?: readonly NamePattern[];
   /** IndexedDB databases the vendor's client creates (deleted when it is not granted). */
@@ -53,7 +57,10 @@ export interface VendorDefinition {
   idParam?: VendorParamSpec;
   /** Other config params (Matomo's `url`, `siteId`). */
   params?: Readonly<Record<string, VendorParamSpec>>;
-  /** Injects the vendor's official snippet, built with DOM APIs. Only called once the vendor is granted. */
+  /**
+   * Injects the vendor's official snippet, built with DOM APIs (by the engine, from the manifest).
+   * Only called once the vendor is granted. Absent for an embed or a tag the site pastes itself.
+   */
   load?: (params: VendorParams, context: LoadContext) => void;
   /**
    * Tells a client already on the page the decision through the vendor's own consent or opt-out API

@@ -298,3 +298,439 @@ export const TAWK_TO_COOKIES: readonly CookieInfo[] = [
   { name: '__tawkuuid', lifetime: '10 years' },
   { name: 'tawkUUID', lifetime: '10 years', thirdParty: true },
 ];
+
+export const GOOGLE_FLOODLIGHT_COOKIES: readonly CookieInfo[] = [
+  { name: '_gcl_dc', lifetime: '3 months' },
+  { name: '_gcl_au', lifetime: '3 months' },
+  { name: 'IDE', lifetime: '2 years', thirdParty: true },
+  { name: 'DSID', lifetime: '2 weeks', thirdParty: true },
+  { name: 'test_cookie', lifetime: '1 year', thirdParty: true },
+  { name: 'FLC', lifetime: '10 seconds', thirdParty: true },
+  { name: 'RUL', lifetime: '1 year', thirdParty: true },
+];
+
+export const GOOGLE_AD_MANAGER_COOKIES: readonly CookieInfo[] = [
+  { name: '__gads', lifetime: 'various' },
+  { name: '__gpi', lifetime: '13 months' },
+  { name: '__eoi', lifetime: '3 months' },
+  { name: 'IDE', lifetime: '2 years', thirdParty: true },
+];
+
+export const QUANTCAST_COOKIES: readonly CookieInfo[] = [
+  { name: '__qca', lifetime: '1 year' },
+  { name: 'mc', lifetime: '13 months', thirdParty: true },
+  { name: 'cref', lifetime: '13 months', thirdParty: true },
+];
+
+export const XANDR_COOKIES: readonly CookieInfo[] = [
+  { name: 'pses', lifetime: 'session' },
+  { name: 'anj', lifetime: '90 days', thirdParty: true },
+  { name: 'uuid2', lifetime: '90 days', thirdParty: true },
+  { name: 'usersync', lifetime: '90 days', thirdParty: true },
+  { name: 'XANDR_PANID', lifetime: '400 days', thirdParty: true },
+];
+
+export const THE_TRADE_DESK_COOKIES: readonly CookieInfo[] = [
+  { name: 'TDID', lifetime: '1 year', thirdParty: true },
+  { name: 'TDCPM', lifetime: '1 year', thirdParty: true },
+];
+
+export const TEADS_COOKIES: readonly CookieInfo[] = [
+  { name: 'tt_viewer', lifetime: '1 year', thirdParty: true },
+];
+
+export const EQUATIV_COOKIES: readonly CookieInfo[] = [
+  { name: 'TestIfCookie', lifetime: 'session' },
+  { name: 'pid', lifetime: '13 months', thirdParty: true },
+  { name: 'gid', lifetime: '13 months', thirdParty: true },
+  { name: 'Pdomid', lifetime: '13 months', thirdParty: true },
+  { name: 'TestIfCookieP', lifetime: '13 months', thirdParty: true },
+];
+
+export const YAHOO_DOT_COOKIES: readonly CookieInfo[] = [
+  { name: 'A1', lifetime: '1 year', thirdParty: true },
+  { name: 'A1S', lifetime: '1 year', thirdParty: true },
+  { name: 'A3', lifetime: '1 year', thirdParty: true },
+  { name: 'IDSYNC', lifetime: '1 year', thirdParty: true },
+];
+
+export const AWIN_COOKIES: readonly CookieInfo[] = [
+  { name: 'AwinChannelCookie', lifetime: 'unknown' },
+  { name: 'lantern', lifetime: 'unknown' },
+];
+
+export const LOTAME_COOKIES: readonly CookieInfo[] = [
+  { name: 'panoramaId', lifetime: 'session' },
+  { name: 'panoramaId_expiry', lifetime: 'session' },
+  { name: '_cc_domain', lifetime: 'session' },
+  { name: '_cc_id', lifetime: '269 days', thirdParty: true },
+  { name: '_cc_aud', lifetime: '269 days', thirdParty: true },
+  { name: '_cc_cc', lifetime: 'session', thirdParty: true },
+];
+
+export const ADMIXER_COOKIES: readonly CookieInfo[] = [
+  { name: 'am-uid', lifetime: '2 years', thirdParty: true },
+];
+
+export const ADSCALE_COOKIES: readonly CookieInfo[] = [
+  { name: 'uu', lifetime: '1 year', thirdParty: true },
+  { name: 'tu', lifetime: '29 days', thirdParty: true },
+  { name: 'cct', lifetime: 'session', thirdParty: true },
+];
+
+export const SHARETHIS_COOKIES: readonly CookieInfo[] = [
+  { name: 'fpestid', lifetime: '13 months' },
+  { name: 'pxcelAcc3PC', lifetime: '1 day' },
+  { name: '__stid', lifetime: '1 year', thirdParty: true },
+  { name: '__stidv', lifetime: '10 years', thirdParty: true },
+  { name: 'pubconsent', lifetime: '13 months', prefix: true, thirdParty: true },
+];
+
+export const MARKETO_MEASURE_COOKIES: readonly CookieInfo[] = [
+  { name: '_biz_uid', lifetime: '1 year' },
+  { name: '_biz_nA', lifetime: '1 year' },
+  { name: '_biz_flagsA', lifetime: '1 year' },
+  { name: '_biz_pendingA', lifetime: '1 year' },
+  { name: '_biz_su', lifetime: '1 year' },
+];
+
+export const KLAVIYO_COOKIES: readonly CookieInfo[] = [
+  { name: '__kla_id', lifetime: '2 years' },
+];
+
+export const MAILCHIMP_COOKIES: readonly CookieInfo[] = [
+  { name: 'mc_cid', lifetime: '14 days' },
+  { name: 'mc_eid', lifetime: '14 days' },
+  { name: 'mc_landing_site', lifetime: '14 days' },
+];
+
+export const ACTIVECAMPAIGN_COOKIES: readonly CookieInfo[] = [
+  { name: 'ac_enable_tracking', lifetime: '29 days' },
+  { name: 'prism_', lifetime: '30 days', prefix: true },
+];
+
+export const CUSTOMER_IO_COOKIES: readonly CookieInfo[] = [
+  { name: '_cio', lifetime: '1 day' },
+  { name: '_cioid', lifetime: '1 year' },
+  { name: '_cioanonid', lifetime: '1 year' },
+  { name: 'cioFT', lifetime: '1 year' },
+  { name: 'cioLT', lifetime: '1 year' },
+];
+
+export const LEADFEEDER_COOKIES: readonly CookieInfo[] = [
+  { name: '_lfa', lifetime: '2 years' },
+];
+
+export const LEADINFO_COOKIES: readonly CookieInfo[] = [
+  { name: '_li_id', lifetime: '1 year', prefix: true },
+  { name: '_li_ses', lifetime: '1 year', prefix: true },
+];
+
+export const SLEEKNOTE_COOKIES: readonly CookieInfo[] = [
+  { name: '_sn_a', lifetime: '1 year' },
+  { name: '_sn_m', lifetime: '1 year' },
+  { name: '_sn_n', lifetime: '1 year' },
+];
+
+export const OPTINMONSTER_COOKIES: readonly CookieInfo[] = [
+  { name: '_omappvs', lifetime: '1 day' },
+  { name: '_omappvp', lifetime: '1 day' },
+];
+
+export const PERMUTIVE_COOKIES: readonly CookieInfo[] = [
+  { name: 'permutive-id', lifetime: '1095 days' },
+  { name: 'pxid', lifetime: '89 days' },
+];
+
+export const ADOBE_AUDIENCE_MANAGER_COOKIES: readonly CookieInfo[] = [
+  { name: 'aam_uuid', lifetime: '1 month' },
+  { name: 'dextp', lifetime: '180 days after last activity' },
+  { name: 'dst', lifetime: '180 days after last activity' },
+  { name: 'demdex', lifetime: '180 days after last activity', thirdParty: true },
+  { name: '_dp', lifetime: '30 seconds', thirdParty: true },
+];
+
+export const FACEBOOK_SOCIAL_COOKIES: readonly CookieInfo[] = [
+  { name: 'datr', lifetime: '2 years', thirdParty: true },
+  { name: 'sb', lifetime: '2 years', thirdParty: true },
+  { name: 'fr', lifetime: '90 days', thirdParty: true },
+  { name: 'c_user', lifetime: '90 days', thirdParty: true },
+  { name: 'xs', lifetime: '90 days', thirdParty: true },
+];
+
+export const HEAP_COOKIES: readonly CookieInfo[] = [
+  { name: '_hp2_id', lifetime: '14 months' },
+  { name: '_hp2_ses_props', lifetime: '14 months' },
+];
+
+export const PLAUSIBLE_COOKIES: readonly CookieInfo[] = [];
+
+export const MATOMO_COOKIELESS_COOKIES: readonly CookieInfo[] = [];
+
+export const FATHOM_COOKIES: readonly CookieInfo[] = [];
+
+export const UMAMI_COOKIES: readonly CookieInfo[] = [];
+
+export const ADOBE_ANALYTICS_COOKIES: readonly CookieInfo[] = [
+  { name: 's_cc', lifetime: 'end of session (browser)' },
+  { name: 's_sq', lifetime: 'end of session (browser)' },
+  { name: 's_fid', lifetime: '5 years' },
+  { name: 's_ecid', lifetime: '2 years' },
+  { name: 's_ppv', lifetime: 'session' },
+  { name: 's_tp', lifetime: 'session' },
+  { name: 'sat_track', lifetime: '90 days' },
+  { name: 's_vi', lifetime: '2 years', prefix: true, thirdParty: true },
+];
+
+export const PIANO_ANALYTICS_COOKIES: readonly CookieInfo[] = [
+  { name: 'atidvisitor', lifetime: '6 months' },
+  { name: 'atuserid', lifetime: '13 months' },
+  { name: 'pa_user', lifetime: '13 months' },
+];
+
+export const CHARTBEAT_COOKIES: readonly CookieInfo[] = [
+  { name: '_chartbeat', lifetime: '30 days', prefix: true },
+  { name: '_SUPERFLY_nosample', lifetime: '1 hour' },
+];
+
+export const COMSCORE_COOKIES: readonly CookieInfo[] = [
+  { name: 'UID', lifetime: '2 years', thirdParty: true },
+  { name: 'UIDR', lifetime: '2 years', thirdParty: true },
+  { name: 'PID', lifetime: '1 year', thirdParty: true },
+  { name: 'XID', lifetime: '1 year', thirdParty: true },
+];
+
+export const INFONLINE_COOKIES: readonly CookieInfo[] = [
+  { name: 'i00', lifetime: '1 year', thirdParty: true },
+];
+
+export const DOTMETRICS_COOKIES: readonly CookieInfo[] = [
+  { name: 'DotMetrics.UniqueUserIdentityCookie', lifetime: 'session', thirdParty: true },
+  { name: 'DotMetrics.SessionCookieTemp', lifetime: 'session', thirdParty: true },
+  { name: 'DotMetrics.DeviceKey', lifetime: 'session', thirdParty: true },
+];
+
+export const PARSELY_COOKIES: readonly CookieInfo[] = [
+  { name: '_parsely_visitor', lifetime: '13 months' },
+  { name: '_parsely_session', lifetime: '30 minutes' },
+];
+
+export const RUDDERSTACK_COOKIES: readonly CookieInfo[] = [
+  { name: 'rl_user_id', lifetime: 'session' },
+  { name: 'rl_anonymous_id', lifetime: 'session' },
+  { name: 'rl_session', lifetime: 'session' },
+  { name: 'rl_trait', lifetime: 'session' },
+  { name: 'rl_group_id', lifetime: 'session' },
+  { name: 'rl_group_trait', lifetime: 'session' },
+];
+
+export const CONTENTSQUARE_COOKIES: readonly CookieInfo[] = [
+  { name: '_cs_c', lifetime: '13 months' },
+  { name: '_cs_id', lifetime: '13 months' },
+  { name: '_cs_s', lifetime: '1 year' },
+  { name: '_cs_ex', lifetime: '30 days' },
+  { name: '_cs_optout', lifetime: '13 months' },
+  { name: '_cs_rl', lifetime: '1 year' },
+  { name: '_cs_cvars', lifetime: 'session' },
+];
+
+export const LUCKY_ORANGE_COOKIES: readonly CookieInfo[] = [
+  { name: '_lo_uid', lifetime: '2 years' },
+  { name: '_lo_v', lifetime: '1 year' },
+  { name: '_lo_rid', lifetime: '30 minutes' },
+  { name: '_lo_cid', lifetime: 'session' },
+  { name: '_lo_np_', lifetime: '30 days', prefix: true },
+  { name: '__lotl', lifetime: '180 days' },
+  { name: '__lotr', lifetime: '180 days' },
+];
+
+export const INSPECTLET_COOKIES: readonly CookieInfo[] = [
+  { name: '__insp_uid', lifetime: '1 year', thirdParty: true },
+  { name: '__insp_sid', lifetime: 'end of session (browser)', thirdParty: true },
+  { name: '__insp_wid', lifetime: 'end of session (browser)', thirdParty: true },
+  { name: '__insp_nv', lifetime: 'end of session (browser)', thirdParty: true },
+  { name: '__insp_ref', lifetime: 'end of session (browser)', thirdParty: true },
+  { name: '__insp_slim', lifetime: '1 year', thirdParty: true },
+];
+
+export const DYNATRACE_COOKIES: readonly CookieInfo[] = [
+  { name: 'dtCookie', lifetime: 'session', prefix: true },
+  { name: 'dtPC', lifetime: 'session', prefix: true },
+  { name: 'dtSa', lifetime: 'session' },
+  { name: 'dtLatC', lifetime: 'session', prefix: true },
+  { name: 'rxVisitor', lifetime: 'session', prefix: true },
+  { name: 'rxvt', lifetime: 'session' },
+];
+
+export const QUALTRICS_COOKIES: readonly CookieInfo[] = [
+  { name: 'QSI_HistorySession', lifetime: 'session' },
+  { name: 'QSI_SI_', lifetime: '30 days', prefix: true },
+  { name: 'QSI_S_', lifetime: '7 days', prefix: true },
+  { name: 'QST', lifetime: '6 months' },
+];
+
+export const SURVEYMONKEY_COOKIES: readonly CookieInfo[] = [
+  { name: 'sm_ir', lifetime: 'session' },
+  { name: 'sm_rec', lifetime: 'session' },
+];
+
+export const DYNAMIC_YIELD_COOKIES: readonly CookieInfo[] = [
+  { name: '_dyid', lifetime: '30 days' },
+  { name: '_dyjsession', lifetime: 'session' },
+  { name: '_dycst', lifetime: '30 days' },
+  { name: '_dy_ses_load_seq', lifetime: '30 days' },
+  { name: '_dy_soct', lifetime: '1 year' },
+  { name: '_dyid_server', lifetime: '1 year' },
+];
+
+export const CONVERT_COOKIES: readonly CookieInfo[] = [
+  { name: '_conv_v', lifetime: '6 months' },
+  { name: '_conv_s', lifetime: '1 day' },
+  { name: '_conv_r', lifetime: 'session' },
+];
+
+export const OPTIMIZELY_COOKIES: readonly CookieInfo[] = [
+  { name: 'optimizelyEndUserId', lifetime: '6 months' },
+  { name: 'optimizelyRedirectData', lifetime: '5 seconds' },
+  { name: 'optimizelyDomainTestCookie', lifetime: '6 months' },
+  { name: 'optimizelyOptOut', lifetime: '10 years' },
+];
+
+export const VWO_COOKIES: readonly CookieInfo[] = [
+  { name: '_vwo_uuid_v2', lifetime: '1 year' },
+  { name: '_vwo_uuid', lifetime: '1 year' },
+  { name: '_vis_opt_s', lifetime: '100 days' },
+  { name: '_vis_opt_test_cookie', lifetime: '100 days' },
+  { name: '_vis_opt_exp_', lifetime: '100 days', prefix: true },
+  { name: '_vwo_sn', lifetime: '1 day' },
+  { name: '_vwo_ds', lifetime: '2 months' },
+  { name: '_vwo_referrer', lifetime: 'session' },
+];
+
+export const AB_TASTY_COOKIES: readonly CookieInfo[] = [
+  { name: 'ABTasty', lifetime: '13 months' },
+  { name: 'ABTastySession', lifetime: 'session' },
+];
+
+export const SITEIMPROVE_COOKIES: readonly CookieInfo[] = [
+  { name: 'nmstat', lifetime: '3 years' },
+];
+
+export const SPOTIFY_COOKIES: readonly CookieInfo[] = [
+  { name: 'sp_t', lifetime: '2 months', thirdParty: true },
+  { name: 'sp_landing', lifetime: '1 day', thirdParty: true },
+];
+
+export const INSTAGRAM_COOKIES: readonly CookieInfo[] = [
+  { name: 'ig_did', lifetime: '9 years', thirdParty: true },
+  { name: 'mid', lifetime: '9 years', thirdParty: true },
+  { name: 'ig_cb', lifetime: '9 years', thirdParty: true },
+  { name: 'ds_user_id', lifetime: '3 months', thirdParty: true },
+  { name: 'sessionid', lifetime: '1 year', thirdParty: true },
+];
+
+export const X_EMBED_COOKIES: readonly CookieInfo[] = [
+  { name: 'guest_id', lifetime: '2 years', thirdParty: true },
+  { name: 'personalization_id', lifetime: '2 years', thirdParty: true },
+  { name: 'guest_id_ads', lifetime: '2 years', thirdParty: true },
+  { name: 'guest_id_marketing', lifetime: '2 years', thirdParty: true },
+  { name: 'syndication_guest_id', lifetime: '2 years', thirdParty: true },
+];
+
+export const TWITCH_COOKIES: readonly CookieInfo[] = [
+  { name: 'unique_id', lifetime: '3652 days', thirdParty: true },
+  { name: 'unique_id_durable', lifetime: '3652 days', thirdParty: true },
+  { name: 'device_id', lifetime: '3650 days', thirdParty: true },
+  { name: 'server_session_id', lifetime: 'session', thirdParty: true },
+];
+
+export const WISTIA_COOKIES: readonly CookieInfo[] = [
+  { name: '_distillery', lifetime: '1 year' },
+  { name: 'muxData', lifetime: '1 year' },
+  { name: 'wistia-video-progress-', lifetime: 'session', prefix: true },
+];
+
+export const ISSUU_COOKIES: readonly CookieInfo[] = [
+  { name: 'iutk', lifetime: '10 years', thirdParty: true },
+];
+
+export const CODEPEN_COOKIES: readonly CookieInfo[] = [
+  { name: 'codepen_session', lifetime: '29 days', thirdParty: true },
+  { name: '__editor_layout', lifetime: '29 days', thirdParty: true },
+];
+
+export const DISQUS_COOKIES: readonly CookieInfo[] = [
+  { name: 'vglnk.Agent.p', lifetime: '1 year', thirdParty: true },
+  { name: 'vglnk.PartnerRfsh.p', lifetime: '1 year', thirdParty: true },
+];
+
+export const TYPEFORM_COOKIES: readonly CookieInfo[] = [
+  { name: 'tf_respondent_cc', lifetime: '6 months', thirdParty: true },
+  { name: 'attribution_user_id', lifetime: '1 year', thirdParty: true },
+];
+
+export const GOOGLE_RECAPTCHA_COOKIES: readonly CookieInfo[] = [
+  { name: '_GRECAPTCHA', lifetime: '179 days', thirdParty: true },
+];
+
+export const CLOUDFLARE_TURNSTILE_COOKIES: readonly CookieInfo[] = [];
+
+export const GOOGLE_FONTS_COOKIES: readonly CookieInfo[] = [];
+
+export const ZENDESK_COOKIES: readonly CookieInfo[] = [
+  { name: '_zendesk_cookie', lifetime: '1 year' },
+  { name: '_zendesk_session', lifetime: '8 hours' },
+  { name: '_zendesk_shared_session', lifetime: '8 hours' },
+  { name: '__zlcmid', lifetime: '1 year', thirdParty: true },
+  { name: '__zlcprivacy', lifetime: '1 year', thirdParty: true },
+];
+
+export const CRISP_COOKIES: readonly CookieInfo[] = [
+  { name: 'crisp-client/', lifetime: '6 months', prefix: true },
+];
+
+export const LIVECHAT_COOKIES: readonly CookieInfo[] = [
+  { name: 'lc_', lifetime: '3 years', prefix: true },
+  { name: '__lc_cid', lifetime: '3 years', thirdParty: true },
+  { name: '__lc_cst', lifetime: '3 years', thirdParty: true },
+  { name: '__lc2_cid', lifetime: '3 years', thirdParty: true },
+  { name: '__lc2_cst', lifetime: '3 years', thirdParty: true },
+];
+
+export const DRIFT_COOKIES: readonly CookieInfo[] = [
+  { name: 'drift_', lifetime: '2 years', prefix: true },
+];
+
+export const SNAPENGAGE_COOKIES: readonly CookieInfo[] = [
+  { name: 'SnapABugHistory', lifetime: '1 year' },
+  { name: 'SnapABugUserAlias', lifetime: '1 year' },
+  { name: 'SnapABugVisit', lifetime: '1 year' },
+  { name: 'SnapABugRef', lifetime: '1 year' },
+];
+
+export const TRUSTPILOT_COOKIES: readonly CookieInfo[] = [
+  { name: '__auc', lifetime: '1 year', thirdParty: true },
+  { name: '__asc', lifetime: '1 year', thirdParty: true },
+];
+
+export const BAZAARVOICE_COOKIES: readonly CookieInfo[] = [
+  { name: 'BVBRANDID', lifetime: '20 years', thirdParty: true },
+  { name: 'BVBRANDSID', lifetime: '20 years', thirdParty: true },
+  { name: 'BVID', lifetime: '365 days', thirdParty: true },
+];
+
+export const STRIPE_COOKIES: readonly CookieInfo[] = [
+  { name: '__stripe_mid', lifetime: '1 year', thirdParty: true },
+  { name: '__stripe_sid', lifetime: '30 minutes', thirdParty: true },
+  { name: 'm', lifetime: '10 years', thirdParty: true },
+];
+
+export const PAYPAL_COOKIES: readonly CookieInfo[] = [
+  { name: 'ts', lifetime: '3 years', thirdParty: true },
+  { name: 'ts_c', lifetime: '3 years', thirdParty: true },
+  { name: 'nsid', lifetime: 'session', thirdParty: true },
+  { name: 'x-pp-s', lifetime: 'session', thirdParty: true },
+  { name: 'tsrce', lifetime: 'session', thirdParty: true },
+  { name: 'l7_az', lifetime: '1 day', thirdParty: true },
+  { name: 'enforce_policy', lifetime: '1 year', thirdParty: true },
+];

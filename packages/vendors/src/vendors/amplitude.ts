@@ -1,8 +1,7 @@
 import { AMPLITUDE_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const amplitude: VendorDefinition = {
+export const amplitude = defineVendor({
   id: 'amplitude',
   name: 'Amplitude',
   category: 'statistics',
@@ -14,20 +13,9 @@ export const amplitude: VendorDefinition = {
   storage: [{ prefix: 'AMP_' }, { prefix: 'amplitude_' }, { prefix: 'amp_' }],
   indexedDB: [{ prefix: 'AMP_' }, { prefix: 'amplitude' }],
   idParam: { type: 'string', required: true, pattern: /^[a-f0-9]{32}$/, example: 'an API key of 32 hex digits' },
-  consent(granted) {
-    // Also queued by the official snippet's stub, which replays it in order once the SDK loads.
-    const amp = win().amplitude;
-    if (typeof amp?.setOptOut === 'function') amp.setOptOut(!granted);
-  },
-  load(params, context) {
-    // The site pasted Amplitude's own snippet (its stub sets `invoked`): one copy only.
-    if (win().amplitude?.invoked) return;
-    const key = str(params.id);
-    injectScript(`https://cdn.amplitude.com/script/${encodeURIComponent(key)}.js`, context, (script) => {
-      script.addEventListener('load', () => {
-        const amp = win().amplitude;
-        if (amp && typeof amp.init === 'function') amp.init(key, { fetchRemoteConfig: true, autocapture: true });
-      });
-    });
-  },
-};
+  // The site pasted Amplitude's own snippet (its stub sets `invoked`): one copy only.
+  skip: ['amplitude.invoked'],
+  script: { src: 'https://cdn.amplitude.com/script/{id}.js', onload: [{ call: 'amplitude.init', args: ['{id}', { fetchRemoteConfig: true, autocapture: true }] }] },
+  // Also queued by the official snippet's stub, which replays it in order once the SDK loads.
+  consent: { granted: [{ call: 'amplitude.setOptOut', args: [false] }], denied: [{ call: 'amplitude.setOptOut', args: [true] }] },
+});

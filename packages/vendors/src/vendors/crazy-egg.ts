@@ -1,8 +1,7 @@
 import { CRAZY_EGG_COOKIES } from '../data/cookies.js';
-import { injectScript, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const crazyEgg: VendorDefinition = {
+export const crazyEgg = defineVendor({
   id: 'crazy-egg',
   name: 'Crazy Egg',
   category: 'statistics',
@@ -12,8 +11,5 @@ export const crazyEgg: VendorDefinition = {
   hosts: ['crazyegg.com'],
   cookies: CRAZY_EGG_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{8}$/, example: 'an account number of 8 digits like 00123456' },
-  load(params, context) {
-    const id = str(params.id);
-    injectScript(`https://script.crazyegg.com/pages/scripts/${id.slice(0, 4)}/${id.slice(4)}.js`, context);
-  },
-};
+  script: { src: 'https://script.crazyegg.com/pages/scripts/{id|0:4}/{id|4:}.js' },
+});

@@ -1,8 +1,7 @@
 import { CRITEO_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const criteo: VendorDefinition = {
+export const criteo = defineVendor({
   id: 'criteo',
   name: 'Criteo',
   category: 'targeting',
@@ -13,10 +12,6 @@ export const criteo: VendorDefinition = {
   cookies: CRITEO_COOKIES,
   storage: ['cto_bundle', 'cto_bidid'],
   idParam: { type: 'string', required: true, pattern: /^\d{3,8}$/, example: 'an account id of digits like 12345' },
-  load(params, context) {
-    const id = str(params.id);
-    injectScript(`https://static.criteo.net/js/ld/ld.js?a=${encodeURIComponent(id)}`, context);
-    const mobile = /iPad/.test(navigator.userAgent) ? 't' : /Mobile|iP(hone|od)|Android|BlackBerry|IEMobile|Silk/.test(navigator.userAgent) ? 'm' : 'd';
-    queue('criteo_q').push({ event: 'setAccount', account: id }, { event: 'setSiteType', type: mobile }, { event: 'viewHome' });
-  },
-};
+  init: [{ push: 'criteo_q', items: [{ event: 'setAccount', account: '{id}' }, { event: 'setSiteType', type: '{@device}' }, { event: 'viewHome' }] }],
+  script: { src: 'https://static.criteo.net/js/ld/ld.js?a={id}' },
+});

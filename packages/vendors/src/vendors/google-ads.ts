@@ -1,8 +1,8 @@
 import { GOOGLE_ADS_COOKIES } from '../data/cookies.js';
 import { loadGtag } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const googleAds: VendorDefinition = {
+export const googleAds = defineVendor({
   id: 'google-ads',
   name: 'Google Ads',
   category: 'targeting',
@@ -12,5 +12,6 @@ export const googleAds: VendorDefinition = {
   hosts: ['www.googletagmanager.com/gtag/', 'googleadservices.com', 'doubleclick.net', 'www.google.com/pagead', 'www.google.com/ccm', 'googlesyndication.com'],
   cookies: GOOGLE_ADS_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^AW-\d{6,}$/, example: 'a Google Ads tag id like AW-123456789' },
-  load: loadGtag,
-};
+  // gtag.js: one global and one data layer shared by GA4, Ads and Floodlight, and by Consent Mode.
+  hook: loadGtag,
+});

@@ -1,8 +1,7 @@
 import { GOOGLE_ADSENSE_COOKIES } from '../data/cookies.js';
-import { injectScript, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const googleAdsense: VendorDefinition = {
+export const googleAdsense = defineVendor({
   id: 'google-adsense',
   name: 'Google AdSense',
   category: 'targeting',
@@ -13,9 +12,5 @@ export const googleAdsense: VendorDefinition = {
   cookies: GOOGLE_ADSENSE_COOKIES,
   storage: [{ prefix: 'google_adsense_' }, { prefix: 'google_ama_' }],
   idParam: { type: 'string', required: true, pattern: /^ca-pub-\d{10,20}$/, example: 'a publisher id like ca-pub-1234567890123456' },
-  load(params, context) {
-    injectScript(`https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=${encodeURIComponent(str(params.id))}`, context, (s) => {
-      s.crossOrigin = 'anonymous';
-    });
-  },
-};
+  script: { src: 'https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client={id}', crossOrigin: 'anonymous' },
+});

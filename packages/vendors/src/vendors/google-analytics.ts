@@ -1,8 +1,8 @@
 import { GOOGLE_ANALYTICS_COOKIES } from '../data/cookies.js';
 import { loadGtag } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const googleAnalytics: VendorDefinition = {
+export const googleAnalytics = defineVendor({
   id: 'google-analytics',
   name: 'Google Analytics',
   category: 'statistics',
@@ -15,5 +15,6 @@ export const googleAnalytics: VendorDefinition = {
   // database lists for Google Analytics: disclose what the configured product sets.
   cookies: GOOGLE_ANALYTICS_COOKIES.filter((c) => !c.name.startsWith('__utm')),
   idParam: { type: 'string', required: true, pattern: /^G-[A-Z0-9]{4,}$/, example: 'a GA4 measurement id like G-XXXXXXX' },
-  load: loadGtag,
-};
+  // gtag.js: one global and one data layer shared by GA4, Ads and Floodlight, and by Consent Mode.
+  hook: loadGtag,
+});

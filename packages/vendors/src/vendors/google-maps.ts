@@ -1,8 +1,8 @@
 import { GOOGLE_MAPS_COOKIES } from '../data/cookies.js';
-import { injectScript, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { injectScript } from '../dom.js';
+import { defineVendor } from '../engine.js';
 
-export const googleMaps: VendorDefinition = {
+export const googleMaps = defineVendor({
   id: 'google-maps',
   name: 'Google Maps',
   category: 'functional',
@@ -13,10 +13,10 @@ export const googleMaps: VendorDefinition = {
   cookies: GOOGLE_MAPS_COOKIES,
   idParam: { type: 'string', required: false, pattern: /^AIza[0-9A-Za-z_-]{35}$/, example: 'a Maps JavaScript API key like AIza…' },
   params: { callback: { type: 'string', pattern: /^[A-Za-z_$][\w$.]*$/, example: 'the name of a global function, like initMap' } },
-  /** Embeds (`<iframe data-src="https://www.google.com/maps/embed?…">`) need no key; the Maps JavaScript API does. */
-  load(params, context) {
+  /** Code: the script only with a key. Embeds (`<iframe data-src="https://www.google.com/maps/embed?…">`) need no key; the Maps JavaScript API does. */
+  hook: (params, context) => {
     if (!params.id) return;
-    const callback = params.callback ? `&callback=${encodeURIComponent(str(params.callback))}` : '';
-    injectScript(`https://maps.googleapis.com/maps/api/js?key=${encodeURIComponent(str(params.id))}&loading=async${callback}`, context);
+    const callback = params.callback ? `&callback=${encodeURIComponent(String(params.callback))}` : '';
+    injectScript(`https://maps.googleapis.com/maps/api/js?key=${encodeURIComponent(String(params.id))}&loading=async${callback}`, context);
   },
-};
+});

@@ -1,8 +1,7 @@
 import { GOOGLE_TAG_MANAGER_COOKIES } from '../data/cookies.js';
-import { injectScript, pasted, queue, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const googleTagManager: VendorDefinition = {
+export const googleTagManager = defineVendor({
   id: 'google-tag-manager',
   name: 'Google Tag Manager',
   category: 'statistics',
@@ -14,12 +13,8 @@ export const googleTagManager: VendorDefinition = {
   hosts: ['www.googletagmanager.com'],
   cookies: GOOGLE_TAG_MANAGER_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^GTM-[A-Z0-9]{4,}$/, example: 'a container id like GTM-XXXXXXX' },
-  load(params, context) {
-    const layer = context.dataLayerName ?? 'dataLayer';
-    // The site's own container snippet already pushed gtm.start and asked for this container.
-    if (pasted(`https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(str(params.id))}`)) return;
-    queue(layer).push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-    const l = layer === 'dataLayer' ? '' : `&l=${encodeURIComponent(layer)}`;
-    injectScript(`https://www.googletagmanager.com/gtm.js?id=${encodeURIComponent(str(params.id))}${l}`, context);
-  },
-};
+  // The site's own container snippet already pushed gtm.start and asked for this container.
+  pasted: 'https://www.googletagmanager.com/gtm.js?id={id}',
+  init: [{ push: '{@layer}', items: [{ 'gtm.start': '{@now}', event: 'gtm.js' }] }],
+  script: { src: 'https://www.googletagmanager.com/gtm.js?id={id}{@l|raw}' },
+});

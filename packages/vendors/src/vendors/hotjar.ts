@@ -1,8 +1,7 @@
 import { HOTJAR_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const hotjar: VendorDefinition = {
+export const hotjar = defineVendor({
   id: 'hotjar',
   name: 'Hotjar',
   category: 'statistics',
@@ -13,14 +12,9 @@ export const hotjar: VendorDefinition = {
   cookies: HOTJAR_COOKIES,
   storage: [{ prefix: '_hj' }, 'hjViewportId', 'hjActiveViewportIds'],
   idParam: { type: 'string', required: true, pattern: /^\d{5,10}$/, example: 'a Hotjar site id of digits like 1234567' },
-  load(params, context) {
-    const w = win();
-    // The site pasted Hotjar's own snippet (it sets _hjSettings) and lists Hotjar for disclosure: one copy only.
-    if (w._hjSettings) return;
-    w.hj = w.hj || function (...args: unknown[]) {
-      (w.hj.q = w.hj.q || []).push(args);
-    };
-    w._hjSettings = { hjid: Number(params.id), hjsv: 6 };
-    injectScript(`https://static.hotjar.com/c/hotjar-${encodeURIComponent(str(params.id))}.js?sv=6`, context);
-  },
-};
+  // The site pasted Hotjar's own snippet (it sets _hjSettings) and lists Hotjar for disclosure: one copy only.
+  skip: ['_hjSettings'],
+  stubs: [{ name: 'hj', queue: 'q' }],
+  init: [{ set: '_hjSettings', value: { hjid: '{id|num}', hjsv: 6 } }],
+  script: { src: 'https://static.hotjar.com/c/hotjar-{id}.js?sv=6' },
+});

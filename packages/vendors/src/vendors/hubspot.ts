@@ -1,8 +1,7 @@
 import { HUBSPOT_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const hubspot: VendorDefinition = {
+export const hubspot = defineVendor({
   id: 'hubspot',
   name: 'HubSpot',
   category: 'targeting',
@@ -13,18 +12,8 @@ export const hubspot: VendorDefinition = {
   cookies: HUBSPOT_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{5,10}$/, example: 'a HubSpot portal id of digits like 1234567' },
   params: { region: { type: 'string', pattern: /^(na1|eu1|na2|ap1)$/, example: '"eu1" for portals hosted in the EU' } },
-  consent(granted) {
-    // HubSpot's tracking code API: doNotTrack stops it and removes its cookies; track: true lets it resume.
-    const hsq = win()._hsq;
-    if (!hsq || typeof hsq.push !== 'function') return;
-    hsq.push(granted ? ['doNotTrack', { track: true }] : ['doNotTrack']);
-  },
-  load(params, context) {
-    const region = str(params.region);
-    const host = region && region !== 'na1' ? `js-${region}.hs-scripts.com` : 'js.hs-scripts.com';
-    injectScript(`https://${host}/${encodeURIComponent(str(params.id))}.js`, context, (s) => {
-      s.id = 'hs-script-loader';
-      s.defer = true;
-    });
-  },
-};
+  defaults: { region: 'na1' },
+  script: { src: 'https://js-{region}.hs-scripts.com/{id}.js', id: 'hs-script-loader', defer: true },
+  // HubSpot's tracking code API: doNotTrack stops it and removes its cookies; track: true lets it resume.
+  consent: { granted: [{ call: '_hsq.push', args: [['doNotTrack', { track: true }]] }], denied: [{ call: '_hsq.push', args: [['doNotTrack']] }] },
+});

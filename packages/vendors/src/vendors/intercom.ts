@@ -1,8 +1,8 @@
 import { INTERCOM_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { injectScript, win } from '../dom.js';
+import { defineVendor, installStub } from '../engine.js';
 
-export const intercom: VendorDefinition = {
+export const intercom = defineVendor({
   id: 'intercom',
   name: 'Intercom',
   category: 'functional',
@@ -14,19 +14,18 @@ export const intercom: VendorDefinition = {
   storage: [{ prefix: 'intercom.' }],
   idParam: { type: 'string', required: true, pattern: /^[a-z0-9]{8}$/, example: 'a workspace (app) id like abc12345' },
   params: { apiBase: { type: 'string', pattern: /^https:\/\/api-iam(\.eu|\.au)?\.intercom\.io$/, example: 'https://api-iam.eu.intercom.io for EU workspaces' } },
-  load(params, context) {
+  // Code: a messenger already on the page is re-attached and updated rather than loaded twice.
+  hook: (params, context) => {
     const w = win();
-    const appId = str(params.id);
-    w.intercomSettings = { ...(w.intercomSettings ?? {}), app_id: appId, api_base: str(params.apiBase || 'https://api-iam.intercom.io') };
+    const appId = String(params.id);
+    w.intercomSettings = { ...(w.intercomSettings as object | undefined), app_id: appId, api_base: String(params.apiBase || 'https://api-iam.intercom.io') };
     if (typeof w.Intercom === 'function') {
-      w.Intercom('reattach_activator');
-      w.Intercom('update', w.intercomSettings);
+      const intercom = w.Intercom as (...args: unknown[]) => void;
+      intercom('reattach_activator');
+      intercom('update', w.intercomSettings);
       return;
     }
-    const stub: any = (...args: unknown[]) => stub.c(args);
-    stub.q = [];
-    stub.c = (args: unknown[]) => stub.q.push(args);
-    w.Intercom = stub;
+    installStub({ name: 'Intercom', queue: 'q' });
     injectScript(`https://widget.intercom.io/widget/${encodeURIComponent(appId)}`, context);
   },
-};
+});

@@ -1,8 +1,7 @@
 import { LINKEDIN_INSIGHT_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const linkedinInsight: VendorDefinition = {
+export const linkedinInsight = defineVendor({
   id: 'linkedin-insight',
   name: 'LinkedIn Insight Tag',
   category: 'targeting',
@@ -13,15 +12,7 @@ export const linkedinInsight: VendorDefinition = {
   cookies: LINKEDIN_INSIGHT_COOKIES,
   storage: ['li_adsId'],
   idParam: { type: 'string', required: true, pattern: /^\d{4,10}$/, example: 'a partner id of digits like 1234567' },
-  load(params, context) {
-    const w = win();
-    w._linkedin_partner_id = str(params.id);
-    queue('_linkedin_data_partner_ids').push(str(params.id));
-    if (!w.lintrk) {
-      const lintrk: any = (a: unknown, b: unknown) => lintrk.q.push([a, b]);
-      lintrk.q = [];
-      w.lintrk = lintrk;
-    }
-    injectScript('https://snap.licdn.com/li.lms-analytics/insight.min.js', context);
-  },
-};
+  stubs: [{ name: 'lintrk', queue: 'q' }],
+  init: [{ set: '_linkedin_partner_id', value: '{id}' }, { push: '_linkedin_data_partner_ids', items: ['{id}'] }],
+  script: { src: 'https://snap.licdn.com/li.lms-analytics/insight.min.js' },
+});

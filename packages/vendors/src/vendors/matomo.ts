@@ -1,13 +1,7 @@
 import { MATOMO_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-/** The tracker base URL with one trailing slash. */
-function base(url: unknown): string {
-  return str(url).replace(/\/*$/, '/');
-}
-
-export const matomo: VendorDefinition = {
+export const matomo = defineVendor({
   id: 'matomo',
   name: 'Matomo',
   category: 'statistics',
@@ -15,31 +9,18 @@ export const matomo: VendorDefinition = {
   purpose: "Measures site traffic and visitor behaviour on the site owner's own Matomo server.",
   privacyPolicy: 'https://matomo.org/privacy-policy/',
   hosts: ['cdn.matomo.cloud', 'matomo.cloud'],
-  hostParam: { name: 'url' },
-  hostsFrom: (params) => {
-    try {
-      return [new URL(base(params.url)).hostname];
-    } catch {
-      return [];
-    }
-  },
+  hostParam: 'url',
   cookies: MATOMO_COOKIES,
   idParam: { type: 'string', required: false },
   params: {
     url: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, example: 'the tracker URL like https://analytics.example.com/' },
     siteId: { type: 'string', required: true, pattern: /^\d+$/, example: 'a site id of digits like "1"' },
   },
-  consent(granted) {
-    // Matomo's consent API: a tracker set up with requireConsent waits for setConsentGiven; forget* deletes its cookies.
-    const paq = win()._paq;
-    if (!paq || typeof paq.push !== 'function') return;
-    if (granted) paq.push(['setConsentGiven'], ['setCookieConsentGiven']);
-    else paq.push(['forgetConsentGiven'], ['forgetCookieConsentGiven']);
+  init: [{ push: '_paq', items: [['trackPageView'], ['enableLinkTracking'], ['setTrackerUrl', '{url|dir}matomo.php'], ['setSiteId', '{siteId}']] }],
+  script: { src: '{url|dir}matomo.js' },
+  // Matomo's consent API: a tracker set up with requireConsent waits for setConsentGiven; forget* deletes its cookies.
+  consent: {
+    granted: [{ call: '_paq.push', args: [['setConsentGiven'], ['setCookieConsentGiven']] }],
+    denied: [{ call: '_paq.push', args: [['forgetConsentGiven'], ['forgetCookieConsentGiven']] }],
   },
-  load(params, context) {
-    const url = base(params.url);
-    const paq = queue('_paq');
-    paq.push(['trackPageView'], ['enableLinkTracking'], ['setTrackerUrl', `${url}matomo.php`], ['setSiteId', str(params.siteId)]);
-    injectScript(`${url}matomo.js`, context);
-  },
-};
+});

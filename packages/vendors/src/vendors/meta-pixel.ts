@@ -1,8 +1,7 @@
 import { META_PIXEL_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const metaPixel: VendorDefinition = {
+export const metaPixel = defineVendor({
   id: 'meta-pixel',
   name: 'Meta Pixel',
   category: 'targeting',
@@ -13,27 +12,9 @@ export const metaPixel: VendorDefinition = {
   hosts: ['connect.facebook.net', 'facebook.com', 'facebook.net', '*/tr?ev'],
   cookies: META_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{6,20}$/, example: 'a pixel id of digits like 1234567890123456' },
-  consent(granted) {
-    const fbq = win().fbq;
-    if (typeof fbq === 'function') fbq('consent', granted ? 'grant' : 'revoke');
-  },
-  load(params, context) {
-    const w = win();
-    if (!w.fbq) {
-      // Meta's base code: a queueing fbq until fbevents.js takes over.
-      const fbq: any = function (...args: unknown[]) {
-        if (fbq.callMethod) fbq.callMethod(...args);
-        else fbq.queue.push(args);
-      };
-      if (!w._fbq) w._fbq = fbq;
-      fbq.push = fbq;
-      fbq.loaded = true;
-      fbq.version = '2.0';
-      fbq.queue = [];
-      w.fbq = fbq;
-      injectScript('https://connect.facebook.net/en_US/fbevents.js', context);
-    }
-    w.fbq('init', str(params.id));
-    w.fbq('track', 'PageView');
-  },
-};
+  // Meta's base code: a queueing fbq until fbevents.js takes over (fbq.callMethod).
+  stubs: [{ name: 'fbq', forward: 'callMethod', selfPush: true, alias: '_fbq', props: { loaded: true, version: '2.0' } }],
+  init: [{ call: 'fbq', args: ['init', '{id}'] }, { call: 'fbq', args: ['track', 'PageView'] }],
+  script: { src: 'https://connect.facebook.net/en_US/fbevents.js' },
+  consent: { granted: [{ call: 'fbq', args: ['consent', 'grant'] }], denied: [{ call: 'fbq', args: ['consent', 'revoke'] }] },
+});

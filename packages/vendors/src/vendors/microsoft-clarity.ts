@@ -1,8 +1,7 @@
 import { MICROSOFT_CLARITY_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const microsoftClarity: VendorDefinition = {
+export const microsoftClarity = defineVendor({
   id: 'microsoft-clarity',
   name: 'Microsoft Clarity',
   category: 'statistics',
@@ -12,19 +11,11 @@ export const microsoftClarity: VendorDefinition = {
   hosts: ['clarity.ms'],
   cookies: MICROSOFT_CLARITY_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^[a-z0-9]{8,12}$/, example: 'a Clarity project id like abcde12345' },
-  consent(granted) {
-    // Consent API v2, which Clarity requires for EEA, UK and Swiss visitors.
-    const clarity = win().clarity;
-    if (typeof clarity !== 'function') return;
-    const value = granted ? 'granted' : 'denied';
-    clarity('consentv2', { ad_Storage: value, analytics_Storage: value });
-    if (!granted) clarity('consent', false); // also erases Clarity's cookies
+  stubs: [{ name: 'clarity', queue: 'q' }],
+  script: { src: 'https://www.clarity.ms/tag/{id}' },
+  // Consent API v2, which Clarity requires for EEA, UK and Swiss visitors; `consent, false` also erases its cookies.
+  consent: {
+    granted: [{ call: 'clarity', args: ['consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }] }],
+    denied: [{ call: 'clarity', args: ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }] }, { call: 'clarity', args: ['consent', false] }],
   },
-  load(params, context) {
-    const w = win();
-    w.clarity = w.clarity || function (...args: unknown[]) {
-      (w.clarity.q = w.clarity.q || []).push(args);
-    };
-    injectScript(`https://www.clarity.ms/tag/${encodeURIComponent(str(params.id))}`, context);
-  },
-};
+});

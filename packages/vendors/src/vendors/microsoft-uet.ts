@@ -1,8 +1,8 @@
 import { MICROSOFT_UET_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { injectScript, queueAt, win } from '../dom.js';
+import { defineVendor } from '../engine.js';
 
-export const microsoftUet: VendorDefinition = {
+export const microsoftUet = defineVendor({
   id: 'microsoft-uet',
   name: 'Microsoft Advertising (UET)',
   category: 'targeting',
@@ -13,21 +13,20 @@ export const microsoftUet: VendorDefinition = {
   cookies: MICROSOFT_UET_COOKIES,
   storage: ['_uetsid', '_uetvid', '_uetsid_exp', '_uetvid_exp'],
   idParam: { type: 'string', required: true, pattern: /^\d{6,10}$/, example: 'a UET tag id of digits like 12345678' },
-  consent(granted) {
-    // UET's consent mode: the same ad_storage signal as Google's.
-    const uetq = win().uetq;
-    if (uetq && typeof uetq.push === 'function') uetq.push('consent', 'update', { ad_storage: granted ? 'granted' : 'denied' });
-  },
-  load(params, context) {
-    queue('uetq');
+  // Code: bat.js brings a constructor (UET) the page must call with the queued commands once it loads.
+  hook: (params, context) => {
+    queueAt('uetq');
     injectScript('https://bat.bing.com/bat.js', context, (script) => {
       script.addEventListener('load', () => {
         const w = win();
         if (typeof w.UET !== 'function') return;
-        const options = { ti: str(params.id), enableAutoSpaTracking: true, q: w.uetq };
-        w.uetq = new w.UET(options);
-        w.uetq.push('pageLoad');
+        const UET = w.UET as new (options: object) => { push: (...args: unknown[]) => void };
+        const uetq = new UET({ ti: String(params.id), enableAutoSpaTracking: true, q: w.uetq });
+        w.uetq = uetq;
+        uetq.push('pageLoad');
       });
     });
   },
-};
+  // UET's consent mode: the same ad_storage signal as Google's.
+  consent: { granted: [{ call: 'uetq.push', args: ['consent', 'update', { ad_storage: 'granted' }] }], denied: [{ call: 'uetq.push', args: ['consent', 'update', { ad_storage: 'denied' }] }] },
+});

@@ -1,10 +1,7 @@
 import { MIXPANEL_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-const METHODS = ['track', 'track_pageview', 'identify', 'register', 'register_once', 'unregister', 'reset', 'alias', 'set_config', 'opt_in_tracking', 'opt_out_tracking', 'time_event', 'track_links', 'track_forms'];
-
-export const mixpanel: VendorDefinition = {
+export const mixpanel = defineVendor({
   id: 'mixpanel',
   name: 'Mixpanel',
   category: 'statistics',
@@ -17,22 +14,15 @@ export const mixpanel: VendorDefinition = {
   storage: [{ prefix: 'mp_' }, { prefix: '__mpq_' }, { prefix: '__mp_opt_in_out_' }, { prefix: 'mixpanel' }],
   indexedDB: ['mixpanelBrowserDb', 'mixpanelFlagsDb', { prefix: 'mixpanel' }],
   idParam: { type: 'string', required: true, pattern: /^[a-f0-9]{32}$/, example: 'a project token of 32 hex digits' },
-  consent(granted) {
-    const mp = win().mixpanel;
-    if (!mp?.__loaded) return; // the snippet's stub would only replay it into a client that may never load
-    if (!granted) mp.opt_out_tracking?.();
-    else if (mp.has_opted_out_tracking?.()) mp.opt_in_tracking?.();
+  // Loaded already, or the site pasted Mixpanel's own snippet (its stub sets __SV): one copy only.
+  skip: ['mixpanel.__loaded', 'mixpanel.__SV'],
+  // Mixpanel's snippet: an array-backed stub; the library replays `_i` (init calls) and queued methods.
+  stubs: [{ name: 'mixpanel', array: true, methods: ['track', 'track_pageview', 'identify', 'register', 'register_once', 'unregister', 'reset', 'alias', 'set_config', 'opt_in_tracking', 'opt_out_tracking', 'time_event', 'track_links', 'track_forms'], props: { __SV: 1.2 } }],
+  init: [{ push: 'mixpanel._i', items: [['{id}', { track_pageview: true }, 'mixpanel']] }],
+  script: { src: 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js' },
+  // Only a loaded client: the snippet's stub would replay it into a client that may never load.
+  consent: {
+    granted: [{ call: 'mixpanel.opt_in_tracking', when: 'mixpanel.has_opted_out_tracking' }],
+    denied: [{ call: 'mixpanel.opt_out_tracking', when: 'mixpanel.__loaded' }],
   },
-  load(params, context) {
-    const w = win();
-    // Loaded already, or the site pasted Mixpanel's own snippet (its stub sets __SV): one copy only.
-    if (w.mixpanel && (w.mixpanel.__loaded || w.mixpanel.__SV)) return;
-    // Mixpanel's snippet: an array-backed stub; the library replays `_i` (init calls) and queued methods.
-    const mp: any = (w.mixpanel = w.mixpanel || []);
-    mp.__SV = 1.2;
-    mp._i = mp._i || [];
-    for (const method of METHODS) mp[method] = (...args: unknown[]) => mp.push([method, ...args]);
-    mp._i.push([str(params.id), { track_pageview: true }, 'mixpanel']);
-    injectScript('https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', context);
-  },
-};
+});

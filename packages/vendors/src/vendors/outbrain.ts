@@ -1,8 +1,7 @@
 import { OUTBRAIN_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const outbrain: VendorDefinition = {
+export const outbrain = defineVendor({
   id: 'outbrain',
   name: 'Outbrain',
   category: 'targeting',
@@ -12,17 +11,7 @@ export const outbrain: VendorDefinition = {
   hosts: ['amplify.outbrain.com', 'tr.outbrain.com', 'outbrain.com'],
   cookies: OUTBRAIN_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^[a-f0-9]{30,40}$/, example: 'a marketer id of hex digits like 00a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6' },
-  load(params, context) {
-    const w = win();
-    if (!w.obApi) {
-      const api: any = (...args: unknown[]) => (api.dispatch ? api.dispatch(...args) : api.queue.push(args));
-      api.version = '1.1';
-      api.loaded = true;
-      api.marketerId = str(params.id);
-      api.queue = [];
-      w.obApi = api;
-      injectScript('https://amplify.outbrain.com/cp/obtp.js', context);
-    }
-    w.obApi('track', 'PAGE_VIEW');
-  },
-};
+  stubs: [{ name: 'obApi', forward: 'dispatch', props: { version: '1.1', loaded: true, marketerId: '{id}' } }],
+  init: [{ call: 'obApi', args: ['track', 'PAGE_VIEW'] }],
+  script: { src: 'https://amplify.outbrain.com/cp/obtp.js' },
+});

@@ -1,8 +1,7 @@
 import { PINTEREST_TAG_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const pinterestTag: VendorDefinition = {
+export const pinterestTag = defineVendor({
   id: 'pinterest-tag',
   name: 'Pinterest Tag',
   category: 'targeting',
@@ -12,16 +11,7 @@ export const pinterestTag: VendorDefinition = {
   hosts: ['s.pinimg.com', 'ct.pinterest.com', 'pinterest.com'],
   cookies: PINTEREST_TAG_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{10,16}$/, example: 'a tag id of digits like 2612345678901' },
-  load(params, context) {
-    const w = win();
-    if (!w.pintrk) {
-      const pintrk: any = (...args: unknown[]) => pintrk.queue.push(args);
-      pintrk.queue = [];
-      pintrk.version = '3.0';
-      w.pintrk = pintrk;
-      injectScript('https://s.pinimg.com/ct/core.js', context);
-    }
-    w.pintrk('load', str(params.id));
-    w.pintrk('page');
-  },
-};
+  stubs: [{ name: 'pintrk', props: { version: '3.0' } }],
+  init: [{ call: 'pintrk', args: ['load', '{id}'] }, { call: 'pintrk', args: ['page'] }],
+  script: { src: 'https://s.pinimg.com/ct/core.js' },
+});

@@ -1,15 +1,9 @@
 import { POSTHOG_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { injectScript, queueAt, win } from '../dom.js';
+import { defineVendor, installStub } from '../engine.js';
 
-const METHODS = ['capture', 'identify', 'alias', 'reset', 'register', 'register_once', 'unregister', 'group', 'opt_in_capturing', 'opt_out_capturing', 'startSessionRecording', 'stopSessionRecording', 'onFeatureFlags', 'isFeatureEnabled', 'getFeatureFlag', 'reloadFeatureFlags'];
-const DEFAULT_HOST = 'https://eu.i.posthog.com';
 
-function hostOf(params: Readonly<Record<string, unknown>>): string {
-  return str(params.host || DEFAULT_HOST).replace(/\/+$/, '');
-}
-
-export const posthog: VendorDefinition = {
+export const posthog = defineVendor({
   id: 'posthog',
   name: 'PostHog',
   category: 'statistics',
@@ -17,37 +11,27 @@ export const posthog: VendorDefinition = {
   purpose: 'Records product usage events and, if enabled, session recordings to analyse how visitors use the site.',
   privacyPolicy: 'https://posthog.com/privacy',
   hosts: ['posthog.com'],
-  hostParam: { name: 'host', default: DEFAULT_HOST },
-  hostsFrom: (params) => {
-    try {
-      return [new URL(hostOf(params)).hostname];
-    } catch {
-      return [];
-    }
-  },
+  hostParam: 'host',
   cookies: POSTHOG_COOKIES,
   storage: [{ prefix: 'ph_' }, { prefix: '__ph_opt_in_out_' }],
   idParam: { type: 'string', required: true, pattern: /^phc_[A-Za-z0-9]{20,64}$/, example: 'a project API key like phc_…' },
   params: { host: { type: 'string', pattern: /^https:\/\/[^\s/?#]+\/?$/, example: 'the API host like https://eu.i.posthog.com' } },
-  consent(granted) {
-    const ph = win().posthog;
-    if (!ph?.__loaded) return;
-    if (!granted) ph.opt_out_capturing?.();
-    else if (ph.has_opted_out_capturing?.()) ph.opt_in_capturing?.();
-  },
-  load(params, context) {
+  defaults: { host: 'https://eu.i.posthog.com' },
+  // Code: the script comes from the assets host that belongs to the configured API host.
+  hook: (params, context) => {
     const w = win();
+    const ph = w.posthog as { __loaded?: unknown; __SV?: unknown } | undefined;
     // Loaded already, or the site pasted PostHog's own snippet (its stub sets __SV): one copy only.
-    if (w.posthog && (w.posthog.__loaded || w.posthog.__SV)) return;
-    const api = hostOf(params);
-    const ph: any = (w.posthog = w.posthog || []);
-    ph.__SV = 1;
-    ph._i = ph._i || [];
-    for (const method of METHODS) ph[method] = (...args: unknown[]) => ph.push([method, ...args]);
-    ph._i.push([str(params.id), { api_host: api, person_profiles: 'identified_only' }, 'posthog']);
-    const assets = api.replace('.i.posthog.com', '-assets.i.posthog.com');
-    injectScript(`${assets}/static/array.js`, context, (s) => {
+    if (ph && (ph.__loaded || ph.__SV)) return;
+    const api = String(params.host || 'https://eu.i.posthog.com').replace(/\/+$/, '');
+    installStub({ name: 'posthog', array: true, methods: ['capture', 'identify', 'alias', 'reset', 'register', 'register_once', 'unregister', 'group', 'opt_in_capturing', 'opt_out_capturing', 'startSessionRecording', 'stopSessionRecording', 'onFeatureFlags', 'isFeatureEnabled', 'getFeatureFlag', 'reloadFeatureFlags'], props: { __SV: 1 } });
+    queueAt('posthog._i').push([String(params.id), { api_host: api, person_profiles: 'identified_only' }, 'posthog']);
+    injectScript(`${api.replace('.i.posthog.com', '-assets.i.posthog.com')}/static/array.js`, context, (s) => {
       s.crossOrigin = 'anonymous';
     });
   },
-};
+  consent: {
+    granted: [{ call: 'posthog.opt_in_capturing', when: 'posthog.has_opted_out_capturing' }],
+    denied: [{ call: 'posthog.opt_out_capturing', when: 'posthog.__loaded' }],
+  },
+});

@@ -1,8 +1,7 @@
 import { REDDIT_PIXEL_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const redditPixel: VendorDefinition = {
+export const redditPixel = defineVendor({
   id: 'reddit-pixel',
   name: 'Reddit Pixel',
   category: 'targeting',
@@ -12,15 +11,7 @@ export const redditPixel: VendorDefinition = {
   hosts: ['www.redditstatic.com/ads', 'alb.reddit.com', 'pixel-config.reddit.com'],
   cookies: REDDIT_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^(a2|t2)_[a-z0-9]{6,14}$/, example: 'a pixel id like a2_abc123def' },
-  load(params, context) {
-    const w = win();
-    if (!w.rdt) {
-      const rdt: any = (...args: unknown[]) => (rdt.sendEvent ? rdt.sendEvent(...args) : rdt.callQueue.push(args));
-      rdt.callQueue = [];
-      w.rdt = rdt;
-      injectScript('https://www.redditstatic.com/ads/pixel.js', context);
-    }
-    w.rdt('init', str(params.id));
-    w.rdt('track', 'PageVisit');
-  },
-};
+  stubs: [{ name: 'rdt', queue: 'callQueue', forward: 'sendEvent' }],
+  init: [{ call: 'rdt', args: ['init', '{id}'] }, { call: 'rdt', args: ['track', 'PageVisit'] }],
+  script: { src: 'https://www.redditstatic.com/ads/pixel.js' },
+});

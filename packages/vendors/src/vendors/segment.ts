@@ -1,10 +1,9 @@
 import { SEGMENT_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-const METHODS = ['trackSubmit', 'trackClick', 'trackLink', 'trackForm', 'pageview', 'identify', 'reset', 'group', 'track', 'ready', 'alias', 'debug', 'page', 'screen', 'once', 'off', 'on', 'addSourceMiddleware', 'addIntegrationMiddleware', 'setAnonymousId', 'addDestinationMiddleware', 'register'];
+const SEGMENT_METHODS = ['trackSubmit', 'trackClick', 'trackLink', 'trackForm', 'pageview', 'identify', 'reset', 'group', 'track', 'ready', 'alias', 'debug', 'page', 'screen', 'once', 'off', 'on', 'addSourceMiddleware', 'addIntegrationMiddleware', 'setAnonymousId', 'addDestinationMiddleware', 'register'];
 
-export const segment: VendorDefinition = {
+export const segment = defineVendor({
   id: 'segment',
   name: 'Segment',
   category: 'statistics',
@@ -15,22 +14,8 @@ export const segment: VendorDefinition = {
   cookies: SEGMENT_COOKIES,
   storage: ['ajs_anonymous_id', 'ajs_user_id', 'ajs_user_traits', 'ajs_group_id', 'ajs_group_properties'],
   idParam: { type: 'string', required: true, pattern: /^[A-Za-z0-9]{20,40}$/, example: 'a source write key like 9XyZ…' },
-  load(params, context) {
-    const w = win();
-    const analytics: any = (w.analytics = w.analytics || []);
-    if (analytics.initialize || analytics.invoked) return;
-    analytics.invoked = true;
-    analytics.methods = METHODS;
-    for (const method of METHODS) {
-      analytics[method] = (...args: unknown[]) => {
-        analytics.push([method, ...args]);
-        return analytics;
-      };
-    }
-    const key = str(params.id);
-    analytics._writeKey = key;
-    analytics.SNIPPET_VERSION = '5.2.0';
-    injectScript(`https://cdn.segment.com/analytics.js/v1/${encodeURIComponent(key)}/analytics.min.js`, context);
-    analytics.page();
-  },
-};
+  skip: ['analytics.initialize', 'analytics.invoked'],
+  stubs: [{ name: 'analytics', array: true, methods: SEGMENT_METHODS, props: { invoked: true, methods: SEGMENT_METHODS, _writeKey: '{id}', SNIPPET_VERSION: '5.2.0' } }],
+  init: [{ call: 'analytics.page' }],
+  script: { src: 'https://cdn.segment.com/analytics.js/v1/{id}/analytics.min.js' },
+});

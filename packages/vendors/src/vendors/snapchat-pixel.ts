@@ -1,8 +1,7 @@
 import { SNAPCHAT_PIXEL_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const snapchatPixel: VendorDefinition = {
+export const snapchatPixel = defineVendor({
   id: 'snapchat-pixel',
   name: 'Snap Pixel',
   category: 'targeting',
@@ -12,15 +11,7 @@ export const snapchatPixel: VendorDefinition = {
   hosts: ['sc-static.net', 'tr.snapchat.com', 'snapchat.com'],
   cookies: SNAPCHAT_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, example: 'a pixel id (UUID) like 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
-  load(params, context) {
-    const w = win();
-    if (!w.snaptr) {
-      const snaptr: any = (...args: unknown[]) => (snaptr.handleRequest ? snaptr.handleRequest(...args) : snaptr.queue.push(args));
-      snaptr.queue = [];
-      w.snaptr = snaptr;
-      injectScript('https://sc-static.net/scevent.min.js', context);
-    }
-    w.snaptr('init', str(params.id), {});
-    w.snaptr('track', 'PAGE_VIEW');
-  },
-};
+  stubs: [{ name: 'snaptr', forward: 'handleRequest' }],
+  init: [{ call: 'snaptr', args: ['init', '{id}', {}] }, { call: 'snaptr', args: ['track', 'PAGE_VIEW'] }],
+  script: { src: 'https://sc-static.net/scevent.min.js' },
+});

@@ -1,8 +1,7 @@
 import { TABOOLA_COOKIES } from '../data/cookies.js';
-import { injectScript, queue, str } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const taboola: VendorDefinition = {
+export const taboola = defineVendor({
   id: 'taboola',
   name: 'Taboola',
   category: 'targeting',
@@ -12,11 +11,6 @@ export const taboola: VendorDefinition = {
   hosts: ['cdn.taboola.com', 'trc.taboola.com', 'taboola.com'],
   cookies: TABOOLA_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^\d{5,8}$/, example: 'an account id of digits like 1234567' },
-  load(params, context) {
-    const id = str(params.id);
-    queue('_tfa').push({ notify: 'event', name: 'page_view', id: Number(id) });
-    injectScript(`https://cdn.taboola.com/libtrc/unip/${encodeURIComponent(id)}/tfa.js`, context, (s) => {
-      s.id = 'tb_tfa_script';
-    });
-  },
-};
+  init: [{ push: '_tfa', items: [{ notify: 'event', name: 'page_view', id: '{id|num}' }] }],
+  script: { src: 'https://cdn.taboola.com/libtrc/unip/{id}/tfa.js', id: 'tb_tfa_script' },
+});

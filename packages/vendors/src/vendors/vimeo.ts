@@ -1,8 +1,7 @@
 import { VIMEO_COOKIES } from '../data/cookies.js';
-import { injectScript } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const vimeo: VendorDefinition = {
+export const vimeo = defineVendor({
   id: 'vimeo',
   name: 'Vimeo',
   category: 'functional',
@@ -13,7 +12,5 @@ export const vimeo: VendorDefinition = {
   cookies: VIMEO_COOKIES,
   idParam: { type: 'string', required: false },
   /** Embeds are gated markup; the loader adds Vimeo's Player SDK for sites that script players. */
-  load(_params, context) {
-    injectScript('https://player.vimeo.com/api/player.js', context);
-  },
-};
+  script: { src: 'https://player.vimeo.com/api/player.js' },
+});

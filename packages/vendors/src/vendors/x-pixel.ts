@@ -1,8 +1,7 @@
 import { X_PIXEL_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const xPixel: VendorDefinition = {
+export const xPixel = defineVendor({
   id: 'x-pixel',
   name: 'X (Twitter) Pixel',
   category: 'targeting',
@@ -12,15 +11,7 @@ export const xPixel: VendorDefinition = {
   hosts: ['static.ads-twitter.com', 'analytics.twitter.com', 't.co', 'ads-api.twitter.com', 'ads-twitter.com'],
   cookies: X_PIXEL_COOKIES,
   idParam: { type: 'string', required: true, pattern: /^[a-z0-9]{5,6}$/, example: 'a pixel id like o1a2b' },
-  load(params, context) {
-    const w = win();
-    if (!w.twq) {
-      const twq: any = (...args: unknown[]) => (twq.exe ? twq.exe(...args) : twq.queue.push(args));
-      twq.version = '1.1';
-      twq.queue = [];
-      w.twq = twq;
-      injectScript('https://static.ads-twitter.com/uwt.js', context);
-    }
-    w.twq('config', str(params.id));
-  },
-};
+  stubs: [{ name: 'twq', forward: 'exe', props: { version: '1.1' } }],
+  init: [{ call: 'twq', args: ['config', '{id}'] }],
+  script: { src: 'https://static.ads-twitter.com/uwt.js' },
+});

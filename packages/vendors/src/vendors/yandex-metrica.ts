@@ -1,8 +1,7 @@
 import { YANDEX_METRICA_COOKIES } from '../data/cookies.js';
-import { injectScript, str, win } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const yandexMetrica: VendorDefinition = {
+export const yandexMetrica = defineVendor({
   id: 'yandex-metrica',
   name: 'Yandex Metrica',
   category: 'statistics',
@@ -13,14 +12,7 @@ export const yandexMetrica: VendorDefinition = {
   cookies: YANDEX_METRICA_COOKIES,
   storage: [{ prefix: '_ym' }],
   idParam: { type: 'string', required: true, pattern: /^\d{5,10}$/, example: 'a counter id of digits like 12345678' },
-  load(params, context) {
-    const w = win();
-    if (!w.ym) {
-      const ym: any = (...args: unknown[]) => (ym.a = ym.a || []).push(args);
-      ym.l = Date.now();
-      w.ym = ym;
-      injectScript('https://mc.yandex.ru/metrika/tag.js', context);
-    }
-    w.ym(Number(params.id), 'init', { clickmap: true, trackLinks: true, accurateTrackBounce: true });
-  },
-};
+  stubs: [{ name: 'ym', queue: 'a', props: { l: '{@now}' } }],
+  init: [{ call: 'ym', args: ['{id|num}', 'init', { clickmap: true, trackLinks: true, accurateTrackBounce: true }] }],
+  script: { src: 'https://mc.yandex.ru/metrika/tag.js' },
+});

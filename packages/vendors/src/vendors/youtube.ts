@@ -1,8 +1,8 @@
 import { YOUTUBE_COOKIES } from '../data/cookies.js';
 import { injectScript } from '../dom.js';
-import type { VendorDefinition } from '../types.js';
+import { defineVendor } from '../engine.js';
 
-export const youtube: VendorDefinition = {
+export const youtube = defineVendor({
   id: 'youtube',
   name: 'YouTube',
   category: 'targeting',
@@ -13,15 +13,15 @@ export const youtube: VendorDefinition = {
   cookies: YOUTUBE_COOKIES,
   idParam: { type: 'string', required: false },
   /**
-   * Embeds are gated markup (`<iframe data-src>`). The IFrame Player API comes from www.youtube.com
+   * Code: embeds are gated markup (`<iframe data-src>`). The IFrame Player API comes from www.youtube.com
    * (and brings its cookies), so it is added only for a page that scripts players: an embed asking
    * for it (`enablejsapi=1`) or the page's `onYouTubeIframeAPIReady`. A privacy-enhanced
    * (youtube-nocookie.com) embed alone never pulls youtube.com in.
    */
-  load(_params, context) {
+  hook: (_params, context) => {
     if (scriptsPlayers()) injectScript('https://www.youtube.com/iframe_api', context);
   },
-};
+});
 
 function scriptsPlayers(): boolean {
   return (
