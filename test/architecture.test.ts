@@ -20,7 +20,7 @@ const allowed: Record<string, string[]> = {
   browser: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly', 'network-wall'],
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
   // A Node CLI: classifies with the catalog, checks its config skeleton with core.
-  scanner: ['core', 'vendors'],
+  scanner: ['core', 'ui', 'vendors'],
 };
 
 // Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
