@@ -29,6 +29,8 @@ it('exports exactly the public API', () => {
       'googleTagManager',
       'hotjar',
       'siteServices',
+      'startStubs',
+      'STUBBED_GLOBALS',
       'hubspot',
       'intercom',
       'linkedinInsight',
