@@ -6,6 +6,7 @@ import { drawDeclarations } from './declaration-mount';
 import { RootView } from './root-view';
 import { emptyCategories, offeredCategories } from './offered';
 import { createPageAids } from './page-aids';
+import { keepOffEmbeds, SITE_REOPEN } from './reopen-placement';
 import { css } from './styles';
 import type { ConsentUI, Draft, UIOptions } from './types';
 import type { ViewModel, VendorRow } from './view-model';
@@ -109,6 +110,16 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     consent.update({ ...choices, vendors }, { source, method: 'accept-all' });
   };
 
+  let stopPlacing = () => {};
+  // The site's own reopen controls, wherever and whenever they are rendered.
+  const onSiteReopen = guard((event: Event) => {
+    const control = (event.target as Element | null)?.closest?.(SITE_REOPEN);
+    if (!control) return;
+    event.preventDefault();
+    showPreferences(control as HTMLElement);
+  });
+  document.addEventListener('click', onSiteReopen);
+
   const paint = () => {
     offered = offeredCategories(consent);
     texts = buildTexts(consent, language, options, prefs !== null);
@@ -120,7 +131,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       vendors,
       banner,
       prefs,
-      reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
+      // A site that placed its own control ([data-consentry-reopen], e.g. in its footer) gets no floating one.
+      reopen: !banner && !prefs && status === 'decided' && !document.querySelector(SITE_REOPEN) ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: guard((source) => decide(() => acceptAll(source), source)),
       rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
@@ -151,6 +163,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       closePrefs: guard(() => closePreferences()),
     };
     render(<RootView vm={vm} />, rootEl);
+    stopPlacing();
+    stopPlacing = vm.reopen ? keepOffEmbeds(() => find<HTMLElement>('.o'), vm.reopen === 'bottom-right') : () => {};
     drawDeclarations(consent, language, options, (from) => showPreferences(from));
     aids.update(banner && config.layout !== 'modal' ? find<HTMLElement>('.b') : null);
     if (banner && config.layout === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
@@ -220,6 +234,8 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     }),
     destroy: guard(() => {
       unsubscribe();
+      stopPlacing();
+      document.removeEventListener('click', onSiteReopen);
       render(null, rootEl);
       aids.update(null);
       host.remove();
