@@ -257,7 +257,8 @@ describe.skipIf(!hasChromium)('banner and dialog layout in Chromium' + noChromiu
       // The embed's bottom edge (the player's controls) at the bottom of the screen, where the button sits.
       await page.evaluate(() => document.querySelector('.video, [data-consentry-placeholder]')!.scrollIntoView({ block: 'end' }));
       await expect.poll(covered, { timeout: 5_000 }).toBe(false);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      // Scrolled on past it (at 375 px the video also fills the first screen's bottom corners).
+      await page.evaluate(() => window.scrollBy(0, document.querySelector('.video, [data-consentry-placeholder]')!.getBoundingClientRect().bottom + 8));
       await expect
         .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('consentry-ui')!.shadowRoot!.querySelector('[data-consentry-action="reopen"]')!).visibility), { timeout: 5_000 })
         .toBe('visible');
