@@ -4,7 +4,7 @@
 // site's own services, Consentry's cookie.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ConsentryConfigError, createConsent, createMemoryCookies, type ConsentConfig } from '@consentry/core';
-import { buildDeclaration, declarationHtml, de, en, es, et, fr, LANGUAGES, lt, lv, pl, ru, type VendorInfo } from '@consentry/ui';
+import { buildDeclaration, declarationHtml, de, en, es, et, fr, LANGUAGES, lt, lv, pl, ru, type Translation, type VendorInfo } from '@consentry/ui';
 import { catalog, deVendorTexts, esVendorTexts, etVendorTexts, frVendorTexts, ltVendorTexts, lvVendorTexts, plVendorTexts, ruVendorTexts, siteServices, toCatalogLookup, toVendorInfo } from '@consentry/vendors';
 
 export const DECLARATION_HELP = `consentry declaration --config FILE [--lang L] [--out FILE]
@@ -21,7 +21,7 @@ Options
 Exit codes: 0 written, 2 bad arguments or config (the message names the config path).`;
 
 // The script tag's language file is the UI table with the catalog's purposes merged in; the same here.
-const TABLES: Record<string, Record<string, string>> = {
+const TABLES: Record<string, Translation> = {
   en,
   lv: { ...lv, ...lvVendorTexts },
   ru: { ...ru, ...ruVendorTexts },
