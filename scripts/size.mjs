@@ -16,7 +16,8 @@ const budgets = [
   // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
   // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
   // Issue 20: the self-writing cookie declaration drawn by the UI (+~1.2 KB).
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.25 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  // Issues 19/20 (h1920): the site-placed reopen control and keeping the button off embeds (+~0.3 KB).
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.625 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way). It is still below the
@@ -26,9 +27,10 @@ const budgets = [
   // route classes (URL forms, argument objects, new primitives, SVG, declarative shadow DOM, frames:
   // ~3.2 KB) and issue 20's own services (~0.7 KB) took it to 21.0 KB: held routes were chosen over
   // the 8 KB target, which needs the config validated ahead of time (docs/size.md).
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 20.625 * KB, target: 8 * KB },
+  // Issue 20 day one: no-throw stubs for the vendors' site-called globals (fbq, _hsq, …) from the guard on (+~0.27 KB).
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21 * KB, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.125 * KB, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 33.875 * KB, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
@@ -36,7 +38,7 @@ const budgets = [
     name: `@consentry/ui + ${l} table`,
     entry: 'packages/ui/src/index.ts',
     external: ['preact', 'preact/*', '@consentry/core'],
-    limit: 9.375 * KB,
+    limit: 9.75 * KB,
     stdin: `export { createConsentUI, ${l} } from './packages/ui/src/index.ts';`,
   })),
 ];
