@@ -46,5 +46,6 @@ it('carries no UI, Preact, proof client, vendor definition or cookie library', (
 });
 
 it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the rollup file)', () => {
-  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(21.75 * 1024);
+  // Issue 20 day one: the vendors' site-called globals stubbed from the guard on (+~0.27 KB; docs/size.md).
+  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(22.125 * 1024);
 });
