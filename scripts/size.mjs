@@ -27,7 +27,8 @@ const budgets = [
   // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
   // Issue 20: the self-writing cookie declaration drawn by the UI (+~1.2 KB).
   // Issue 24: the first layer as a notice or an opt-out ("Do not sell or share"), three texts (+~250 B).
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.5 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  // Issues 19/20: the site-placed reopen control and keeping the button off embeds (+~0.3 KB).
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.75 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way). It is still below the
@@ -41,17 +42,18 @@ const budgets = [
   // Issue 18's ahead-of-time path: the config reader split out of stage 1 (+132 B), then the
   // iframe gate and placeholders moved to stage 2 (-998 B here, +~0.9 KB in chunks/experience.js).
   // Issue 22's one door (+~0.6 KB). Issue 22 grew the catalog (and so the inlined index) from 32
-  // vendors: the ceilings rise by at most 40 B per added vendor.
-  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.25 * KB + PER_VENDOR * added, target: 8 * KB },
+  // vendors: the ceilings rise by at most 40 B per added vendor. Issue 20 day one: no-throw stubs for
+  // the vendors' site-called globals (fbq, _hsq, …) from the guard on (+~0.27 KB).
+  { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.5 * KB + PER_VENDOR * added, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.125 * KB + PER_VENDOR * added, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.5 * KB + PER_VENDOR * added, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
   // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
   // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
-  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 18.5 * KB, target: 8 * KB },
-  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 32.375 * KB, target: 16 * KB },
+  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 18.75 * KB, target: 8 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 32.75 * KB, target: 16 * KB },
   { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({

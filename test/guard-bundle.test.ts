@@ -58,9 +58,9 @@ it('carries no UI, Preact, proof client, vendor definition or cookie library', (
 // Issue 22: the ceiling rises by 40 B brotli per catalog vendor added since the 32-vendor catalog (the
 // inlined index grows with the catalog); scripts/size.mjs measures each vendor's share against the same 40 B.
 it('stays under its size ceiling (esbuild here; scripts/size.mjs measures the rollup file)', () => {
-  // Issue 24 (rules by jurisdiction) added ~0.9 KB, issue 22's one door ~0.6 KB.
+  // Issue 24 (rules by jurisdiction) added ~0.9 KB, issue 22's one door ~0.6 KB, issue 20's no-throw stubs ~0.27 KB.
   const added = Object.keys(catalog).length - 32;
-  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(23.5 * 1024 + 40 * added);
+  expect(brotli, `guard: ${brotli} B brotli`).toBeLessThanOrEqual(23.75 * 1024 + 40 * added);
 });
 
 // The compiled guard (consentry.compiled.js): the config was checked ahead of time by consentry-build,

@@ -1,6 +1,6 @@
 import { createGuardBlocker, type Blocker, type VendorRule } from '@consentry/blocker';
 import type { Consent } from '@consentry/core';
-import { consentModeRules, createConsentMode } from '@consentry/vendors';
+import { consentModeRules, createConsentMode, startStubs } from '@consentry/vendors';
 import { log } from './maybe.js';
 
 export interface GuardOptions {
@@ -26,6 +26,8 @@ export function startGuard(consent: Consent, options: GuardOptions): Guard {
   const { nonce, autoBlock, reloadOnWithdraw } = consent.config;
   try {
     cleanups.push(createConsentMode(consent).destroy);
+    // fbq(), _hsq.push() … from site code before consent: dropped, never a ReferenceError.
+    cleanups.push(startStubs(consent));
     if (options.blocking !== false) {
       // Consent Mode "advanced" lets Google's tags load before a decision (their storage stays guarded).
       // Without the iframe gate: stage 2 hands it over (experience.ts), so placeholders are not in stage 1.

@@ -89,6 +89,26 @@ describe.skipIf(!hasChromium)('script-tag drop-in in Chromium' + noChromium, () 
     expect(errors).toEqual([]);
   });
 
+  it("the site's own fbq('track', …) before consent throws nothing and is dropped; Meta's loader still runs after Accept all", async () => {
+    await open('/blog.html');
+    // The pasted Meta snippet is gone (Consentry loads the pixel); a button of the site still calls fbq.
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.id = 'lead';
+      b.setAttribute('onclick', "fbq('track', 'Lead')");
+      document.body.append(b);
+      b.click();
+    });
+    expect(errors.filter((e) => /fbq/.test(e))).toEqual([]);
+    await button('Accept all').click();
+    await expect.poll(() => requests.filter((r) => r.host === 'www.facebook.com').map((r) => new URL(r.url).searchParams.get('ev')), { timeout: 10_000 }).toContain('PageView');
+    expect(requests.some((r) => r.host === 'connect.facebook.net')).toBe(true);
+    await page.locator('#lead').click(); // now the real pixel's
+    await expect.poll(() => requests.filter((r) => r.host === 'www.facebook.com').map((r) => new URL(r.url).searchParams.get('ev')), { timeout: 10_000 }).toContain('Lead');
+    expect(requests.filter((r) => r.host === 'www.facebook.com' && /ev=Lead/.test(r.url))).toHaveLength(1); // the call before consent was dropped
+    expect(errors).toEqual([]);
+  });
+
   it('custom choice (statistics only): analytics load, advertising does not', async () => {
     await open('/');
     await button('Customize').click();

@@ -239,6 +239,32 @@ describe.skipIf(!hasChromium)('banner and dialog layout in Chromium' + noChromiu
         return { page: document.documentElement.lang, ui: host?.getAttribute('lang'), buttons, h1: document.querySelector('h1')?.textContent };
       });
 
+    it('at 375 px the reopen button stays off a YouTube embed (its play control sits in that corner), and comes back past it', async () => {
+      const fresh = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 740 } });
+      await stubThirdParties(fresh);
+      const page = await fresh.newPage();
+      await page.goto(`${site.url}/blog.html`);
+      await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+      await page.waitForFunction(() => !!document.querySelector('consentry-ui')?.shadowRoot?.querySelector('[data-consentry-action="reopen"]'));
+      const covered = () =>
+        page.evaluate(() => {
+          const button = document.querySelector('consentry-ui')!.shadowRoot!.querySelector<HTMLElement>('[data-consentry-action="reopen"]')!;
+          const b = button.getBoundingClientRect();
+          const e = document.querySelector('.video, [data-consentry-placeholder]')!.getBoundingClientRect();
+          const visible = getComputedStyle(button).visibility !== 'hidden';
+          return visible && b.left < e.right && e.left < b.right && b.top < e.bottom && e.top < b.bottom;
+        });
+      // The embed's bottom edge (the player's controls) at the bottom of the screen, where the button sits.
+      await page.evaluate(() => document.querySelector('.video, [data-consentry-placeholder]')!.scrollIntoView({ block: 'end' }));
+      await expect.poll(covered, { timeout: 5_000 }).toBe(false);
+      // Scrolled on past it (at 375 px the video also fills the first screen's bottom corners).
+      await page.evaluate(() => window.scrollBy(0, document.querySelector('.video, [data-consentry-placeholder]')!.getBoundingClientRect().bottom + 8));
+      await expect
+        .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('consentry-ui')!.shadowRoot!.querySelector('[data-consentry-action="reopen"]')!).visibility), { timeout: 5_000 })
+        .toBe('visible');
+      await fresh.close();
+    });
+
     it('opens in the language of the address and switches with the language links', async () => {
       const page = await context.newPage();
       await page.goto(`${site.url}/?lang=lv`);

@@ -22,24 +22,29 @@ type Queue = { attempts: number; nextAt: number; records: Array<{ method: string
 interface FaultyEndpoint {
   url: string;
   fail: 404 | 503 | null;
+  /** A record method whose next POST alone is answered 503 (a blip after the recovery). */
+  blip: string | null;
   /** Statuses answered so far, in order ('pass' for a request handed to the server). */
   seen: Array<number | 'pass'>;
   close(): Promise<void>;
 }
 
 async function faultyEndpoint(target: () => number): Promise<FaultyEndpoint> {
-  const state = { fail: null as FaultyEndpoint['fail'], seen: [] as FaultyEndpoint['seen'] };
+  const state = { fail: null as FaultyEndpoint['fail'], blip: null as string | null, seen: [] as FaultyEndpoint['seen'] };
   const server: Server = createServer((req, res) => {
     const origin = req.headers.origin ?? '*';
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (state.fail !== null && req.method === 'POST') {
-        state.seen.push(state.fail);
+      const blipped = state.blip !== null && req.method === 'POST' && Buffer.concat(chunks).toString().includes(`"method":"${state.blip}"`);
+      if (blipped) state.blip = null;
+      if ((state.fail !== null || blipped) && req.method === 'POST') {
+        const status = blipped ? 503 : state.fail!;
+        state.seen.push(status);
         // A misrouted deployment's 404 page, or an outage's 503, both with CORS headers (the front
         // answers for the server), so the page sees the status itself.
-        res.writeHead(state.fail, { 'content-type': 'text/html', 'access-control-allow-origin': origin });
-        return res.end(`<h1>${state.fail}</h1>`);
+        res.writeHead(status, { 'content-type': 'text/html', 'access-control-allow-origin': origin });
+        return res.end(`<h1>${status}</h1>`);
       }
       if (req.method === 'POST') state.seen.push('pass');
       const up = request({ host: '127.0.0.1', port: target(), method: req.method, path: req.url, headers: req.headers }, (answer) => {
@@ -177,6 +182,26 @@ describe.skipIf(!hasChromium)('the proof client when the endpoint fails, then re
     const seqs = (await history(id)).map((r) => r['seq'] as number);
     expect(seqs[0]).toBeLessThan(seqs[1]!);
     await expect.poll(async () => (await queue(page)).records, { timeout: 15_000 }).toEqual([]);
+    await context.close();
+  });
+
+  it('after a longer outage (retries failed within the page), a blip on the newer decision costs 5 s, not the grown backoff', { timeout: 90_000 }, async () => {
+    const context = await newContext();
+    endpoint.fail = 503;
+    const page = await open(context, '/');
+    await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    // The first send and the in-page retry 5 s later both fail: the backoff has grown.
+    await expect.poll(async () => (await queue(page)).attempts, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const id = await consentId(page);
+    endpoint.fail = null;
+    endpoint.blip = 'withdraw';
+    await page.goto(`http://shop.test:${sitePort}/next.html`);
+    await page.waitForFunction(() => 'Consentry' in window);
+    await page.evaluate(() => (window as unknown as Win).Consentry.rejectAll());
+    await expect.poll(() => endpoint.blip, { timeout: 15_000 }).toBeNull(); // the newer record met the blip
+    expect(await methods(id)).toEqual(['accept-all']);
+    // The server answered the older record, so the retry waits the first backoff (5 s), not 20 s or more.
+    await expect.poll(() => methods(id), { timeout: 12_000 }).toEqual(['accept-all', 'withdraw']);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 // A site's own service, declared in the config like the demo's `site-language` (the functional
 // site_lang cookie written by /site-lang.js), in real Chromium: named in the dialog, gated by its
 // markup, recorded in the proof, and its cookie deleted on withdrawal and at start-up.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -124,6 +125,12 @@ describe.skipIf(!hasChromium)("the site's own services in Chromium" + noChromium
         const { declared } = await both();
         expect(Object.keys(declared).sort()).toEqual(['google-analytics', 'hotjar', 'meta-pixel', 'site-language', 'youtube']);
         expect(await page.evaluate(() => document.querySelector('[data-consentry-declaration]')!.getAttribute('lang'))).toBe(lang);
+        // The command line's static HTML (consentry declaration, built scanner) is the same table, cell for cell.
+        const cli = execFileSync(process.execPath, [join(ROOT, 'packages/scanner/bin/consentry.mjs'), 'declaration', '--config', join(ROOT, 'examples/plain-html/cookies.html'), '--lang', lang], { encoding: 'utf8' });
+        const cells = (root: ParentNode) => Array.from(root.querySelectorAll('table')).map((t) => [t.querySelector('caption')!.textContent, ...Array.from(t.querySelectorAll('tr')).map((r) => Array.from(r.children).map((c) => c.textContent).join(' | '))]);
+        const inPage = await page.evaluate(`(${cells.toString()})(document.querySelector('[data-consentry-declaration]'))`);
+        const fromCli = await page.evaluate(`(${cells.toString()})(new DOMParser().parseFromString(${JSON.stringify(cli)}, 'text/html'))`);
+        expect(fromCli).toEqual(inPage);
       });
     }
 

@@ -142,10 +142,11 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
     store.write(QUEUE_KEY, { ...q, records });
   }
 
-  function replaceQueued(recordId: string, next: ConsentRecord | null): void {
+  /** `settled`: the server answered about this record, so the backoff of past failures starts over. */
+  function replaceQueued(recordId: string, next: ConsentRecord | null, settled = false): void {
     const q = readQueue();
     const records = q.records.flatMap((r) => (r.recordId !== recordId ? [r] : next ? [next] : []));
-    store.write(QUEUE_KEY, { ...q, records });
+    store.write(QUEUE_KEY, settled ? { attempts: 0, nextAt: 0, records } : { ...q, records });
   }
 
   async function drain(): Promise<FlushResult> {
@@ -178,7 +179,9 @@ export function createProofClient(consent: Consent, options: ProofClientOptions)
         store.write(QUEUE_KEY, { ...latest, attempts, nextAt: retryAt });
         return { ok: false, sent, remaining: latest.records.length, error: outcome.error };
       }
-      replaceQueued(record.recordId, null);
+      // The server is up: a later failure waits 5 s again, not the grown backoff of an outage
+      // (which would keep a decision made after it away from the server for minutes).
+      replaceQueued(record.recordId, null, true);
       if (outcome.kind === 'rejected') {
         log(`the consent server refused record ${record.recordId} as invalid (${outcome.status}: ${outcome.error}); dropped, as sending it again cannot succeed. Please report this as a bug.`);
         outcomes.set(record.recordId, { ok: false, status: 'rejected', recordId: record.recordId, httpStatus: outcome.status, error: outcome.error });

@@ -315,3 +315,52 @@ describe('retries within the page view (issue 19)', () => {
     client.destroy();
   });
 });
+
+describe('after a long outage (issue 19: the newer decision must arrive)', () => {
+  afterEach(() => vi.useRealTimers());
+  const blip = new Response(JSON.stringify({ error: 'storage unavailable, retry later' }), { status: 503 });
+
+  it("a send that fails once the server is back waits the first backoff (5 s), not the outage's grown one", async () => {
+    vi.useFakeTimers();
+    const server = createFakeServer();
+    server.state.mode = 'error';
+    const storage = createMemoryStorage();
+    const first = setup(server, storage);
+    first.consent.acceptAll({ source: 'banner' });
+    await first.client.idle();
+    await vi.advanceTimersByTimeAsync(5_000 + 10_000 + 20_000 + 100); // three retries in the page, all failed
+    await first.client.idle();
+    expect((JSON.parse(storage.getItem('consentry.proof.queue')!) as { attempts: number }).attempts).toBe(4);
+    first.client.destroy();
+
+    // The server is back. On the next page view the visitor rejects: the older record is stored,
+    // then the server blips once on the newer one.
+    server.state.mode = 'online';
+    let posts = 0;
+    const flaky = { ...server, fetch: (input: RequestInfo | URL, init?: RequestInit) => (String(input).endsWith('/v1/consents') && ++posts === 2 ? Promise.resolve(blip.clone()) : server.fetch(input, init)) };
+    const second = setup(flaky, storage, first.consent);
+    second.consent.rejectAll({ source: 'api' });
+    await second.client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['accept-all']);
+    await vi.advanceTimersByTimeAsync(5_100);
+    await second.client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['accept-all', 'withdraw']);
+    second.client.destroy();
+  });
+
+  it('a send that never gets an answer does not hold the newer decisions: it is given up after 15 s and retried', async () => {
+    vi.useFakeTimers();
+    const server = createFakeServer();
+    server.state.mode = 'hang'; // a stalled server or proxy: the request is accepted and never answered
+    const { consent, client } = setup(server);
+    consent.acceptAll({ source: 'banner' });
+    await vi.advanceTimersByTimeAsync(100);
+    server.state.mode = 'online';
+    consent.rejectAll({ source: 'preferences' });
+    await vi.advanceTimersByTimeAsync(15_100);
+    await client.idle();
+    expect(stored(server).map((r) => r.method)).toEqual(['accept-all', 'withdraw']);
+    expect(client.pending()).toBe(0);
+    client.destroy();
+  });
+});

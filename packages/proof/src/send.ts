@@ -14,9 +14,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isReceipt = (v: unknown, recordId: string): v is Receipt =>
   isObject(v) && v['recordId'] === recordId && typeof v['seq'] === 'number' && typeof v['hash'] === 'string' && typeof v['signature'] === 'string' && typeof v['keyId'] === 'string';
 
+/** A request unanswered this long is given up (and retried): a stalled server must not hold the queue. */
+export const SEND_TIMEOUT_MS = 15_000;
+
 export function post(doFetch: typeof fetch | undefined, url: string, body: string): Promise<Response> {
   if (!doFetch) return Promise.reject(new Error('fetch is not available'));
-  return doFetch(url, {
+  const abort = typeof AbortController === 'function' ? new AbortController() : null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort?.abort();
+      reject(new Error(`no answer within ${SEND_TIMEOUT_MS / 1000} s`));
+    }, SEND_TIMEOUT_MS);
+  });
+  const sent = doFetch(url, {
     method: 'POST',
     body,
     // keepalive lets a decision made just before leaving the page still arrive; text/plain keeps
@@ -25,7 +36,9 @@ export function post(doFetch: typeof fetch | undefined, url: string, body: strin
     headers: { 'content-type': 'text/plain;charset=UTF-8' },
     credentials: 'omit',
     mode: 'cors',
+    ...(abort ? { signal: abort.signal } : {}),
   });
+  return Promise.race([sent, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -1,10 +1,12 @@
 // `consentry scan <url>`: argument parsing, progress on stderr, the verdicts and the files on stdout,
 // and the exit code: 0 clean (or not --ci), 1 a violation with --ci, 2 could not scan.
 import { ScanError } from './browser.js';
+import { DECLARATION_HELP, declarationMain } from './declaration-cli.js';
 import { writeOutputs } from './output.js';
 import { scan, VERSION, type Progress, type ScanOptions } from './scan.js';
 
 const HELP = `consentry scan <url> [options]
+consentry declaration --config FILE --lang L   (the cookie declaration as HTML; --help for more)
 
 Audits a site before and after consent, with any consent manager or none: crawls same-origin links
 breadth-first in headless Chromium and loads each page three times (no interaction, after Reject all,
@@ -38,7 +40,7 @@ interface Parsed {
 
 function parse(argv: string[]): Parsed | string {
   const [cmd, ...rest] = argv;
-  if (cmd !== 'scan') return cmd ? `unknown command "${cmd}"; try: consentry scan <url>` : 'missing command; try: consentry scan <url>';
+  if (cmd !== 'scan') return cmd ? `unknown command "${cmd}"; try: consentry scan <url>, or consentry declaration --config FILE` : 'missing command; try: consentry scan <url>';
   const p: Parsed = { url: '', out: 'consentry-scan', ci: false, strict: false, quiet: false, options: {} };
   const num = (flag: string, v: string | undefined): number | string => {
     const n = Number(v);
@@ -107,6 +109,7 @@ export interface MainIo {
 export async function main(argv: string[], io: MainIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
+  if (argv[0] === 'declaration') return argv.includes('--help') ? (stdout.write(`${DECLARATION_HELP}\n`), 0) : declarationMain(argv.slice(1), stdout, stderr);
   if (argv.includes('--help') || argv.includes('-h')) return stdout.write(`${HELP}\n`), 0;
   if (argv.includes('--version')) return stdout.write(`${VERSION}\n`), 0;
   const parsed = parse(argv);

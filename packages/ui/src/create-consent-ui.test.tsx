@@ -260,6 +260,18 @@ describe('reopen button', () => {
     expect(right.view.getByRole('button', { name: 'Cookie settings' }).className).toBe('btn o right');
   });
 
+  it('a site that places its own control ([data-consentry-reopen], e.g. in its footer) gets no floating button; its control opens the dialog', () => {
+    const footer = document.createElement('footer');
+    footer.innerHTML = '<a href="#" data-consentry-reopen><span>Cookie settings</span></a>';
+    document.body.append(footer);
+    const { view, consent, ui } = setup();
+    consent.acceptAll();
+    expect(view.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+    footer.querySelector('span')!.click();
+    expect(view.getByRole('dialog')).toBeTruthy();
+    ui.destroy();
+  });
+
   it('can be turned off when the site links to showPreferences() itself', () => {
     const { view, consent, ui } = setup({ ...baseConfig, reopenButton: false });
     consent.acceptAll();

@@ -6,6 +6,7 @@ import { drawDeclarations } from './declaration-mount';
 import { RootView } from './root-view';
 import { emptyCategories, offeredCategories } from './offered';
 import { createPageAids } from './page-aids';
+import { keepOffEmbeds, SITE_REOPEN } from './reopen-placement';
 import { css } from './styles';
 import type { ConsentUI, Draft, UIOptions } from './types';
 import type { ViewModel, VendorRow } from './view-model';
@@ -109,6 +110,16 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     consent.acceptAll({ source, except: emptyCategories(consent, offered) });
   };
 
+  let stopPlacing = () => {};
+  // The site's own reopen controls, wherever and whenever they are rendered.
+  const onSiteReopen = safe((event: Event) => {
+    const control = (event.target as Element | null)?.closest?.(SITE_REOPEN);
+    if (!control) return;
+    event.preventDefault();
+    showPreferences(control as HTMLElement);
+  });
+  document.addEventListener('click', onSiteReopen);
+
   const paint = () => {
     offered = offeredCategories(consent);
     texts = buildTexts(consent, language, options, prefs !== null);
@@ -121,7 +132,8 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
       vendors,
       banner,
       prefs,
-      reopen: !banner && !prefs && (status === 'decided' || kind() === null) ? (config.reopenButton?.position ?? null) : null,
+      // A site that placed its own control ([data-consentry-reopen], e.g. in its footer) gets no floating one.
+      reopen: !banner && !prefs && (status === 'decided' || kind() === null) && !document.querySelector(SITE_REOPEN) ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: safe((source) => decide(() => acceptAll(source), source)),
       rejectAll: safe((source) => decide(() => consent.rejectAll({ source }), source)),
@@ -153,6 +165,8 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
       closePrefs: safe(() => closePreferences()),
     };
     render(<RootView vm={vm} />, rootEl);
+    stopPlacing();
+    stopPlacing = vm.reopen ? keepOffEmbeds(() => find<HTMLElement>('.o'), vm.reopen === 'bottom-right') : () => {};
     drawDeclarations(consent, language, options, (from) => showPreferences(from));
     aids.update(banner && layout() !== 'modal' ? find<HTMLElement>('.b') : null);
     if (banner && layout() === 'modal' && !prefs) openModal(find<HTMLDialogElement>('dialog.b'));
@@ -235,6 +249,8 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     destroy: safe(() => {
       unsubscribe();
       document.removeEventListener('click', onPageClick);
+      stopPlacing();
+      document.removeEventListener('click', onSiteReopen);
       render(null, rootEl);
       aids.update(null);
       host.remove();

@@ -101,7 +101,7 @@ describe('the cookie declaration', () => {
     document.body.append(target);
     const { consent, shadow } = setup(config('lv'), options);
     const necessary = target.querySelector('table[data-category="necessary"] tbody tr')!;
-    expect(Array.from(necessary.children).map((c) => c.textContent)).toEqual(['consentry', 'Sīkdatne', 'Šī vietne', lv['declaration.consentCookie'], '365 dienas', lv['category.necessary.title']]);
+    expect(Array.from(necessary.children).map((c) => c.textContent)).toEqual(['consentry', 'Sīkdatne', 'Šī vietne', lv['declaration.consentCookie'], '365 dienas; 182 dienas pēc atteikuma', lv['category.necessary.title']]);
     expect(target.textContent).toContain(lv['declaration.undecided']);
     consent.acceptAll();
     const state = target.querySelector('[data-consentry-declaration-state]')!;

@@ -70,9 +70,17 @@ function consentCookieRow(config: ResolvedConfig, language: string, texts: Recor
     type: words['kind.cookie']!,
     provider: words['thisSite']!,
     purpose: words['consentCookie']!,
-    lifetime: formatDuration(`${config.cookie.expiresDays} days`, language, texts),
+    lifetime: consentCookieLifetime(config, language, texts, words),
     category: title,
   };
+}
+
+/** A refusal is kept for a shorter time (`refusalExpiresDays`): the table says both. */
+function consentCookieLifetime(config: ResolvedConfig, language: string, texts: Record<string, string>, words: Record<string, string>): string {
+  const { expiresDays, refusalExpiresDays } = config.cookie;
+  const granted = formatDuration(`${expiresDays} days`, language, texts);
+  if (refusalExpiresDays === expiresDays) return granted;
+  return words['refusalLifetime']!.replace('{granted}', granted).replace('{refused}', formatDuration(`${refusalExpiresDays} days`, language, texts));
 }
 
 function vendorRows(id: string, info: VendorInfo | undefined, texts: Record<string, string>, words: Record<string, string>, title: string): DeclarationRow[] {

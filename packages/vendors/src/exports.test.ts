@@ -23,6 +23,8 @@ it('exports exactly the public API: the engine, the adapters, Consent Mode and o
       'defineVendor',
       'installStub',
       'siteServices',
+      'startStubs',
+      'STUBBED_GLOBALS',
       'loadsBeforeConsent',
       'toBlockerRules',
       'toCatalogLookup',

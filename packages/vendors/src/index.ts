@@ -1,6 +1,7 @@
 export { catalog } from './catalog.js';
 export { toBlockerRules, toCatalogLookup, toVendorInfo } from './adapters.js';
 export { checkVendorConfig, compactLookup, compactRules, compactVendors, encodeCatalog, type CompactCatalog, type CompactVendor } from './compact.js';
+export { startStubs, STUBBED_GLOBALS } from './stubs.js';
 export { siteServices, type SiteServiceInfo } from './site-services.js';
 export { createVendorLoader, type VendorLoader } from './create-vendor-loader.js';
 export { defineVendor, installStub } from './engine.js';

@@ -60,6 +60,7 @@ export const de: Translation = {
   'declaration.kind.sessionStorage': 'Sitzungsspeicher',
   'declaration.none': 'Speichert auf dieser Website nichts in Ihrem Browser',
   'declaration.consentCookie': 'Speichert Ihre Cookie-Auswahl auf dieser Website.',
+  'declaration.refusalLifetime': '{granted}; {refused} nach einer Ablehnung',
   'declaration.state': 'Ihre aktuelle Auswahl',
   'declaration.allowed': 'Erlaubt',
   'declaration.refused': 'Nicht erlaubt',

@@ -58,6 +58,7 @@ export const en = {
   'declaration.kind.sessionStorage': 'Session storage',
   'declaration.none': 'Sets nothing in your browser on this site',
   'declaration.consentCookie': 'Remembers your cookie choices on this site.',
+  'declaration.refusalLifetime': '{granted}; {refused} after a refusal',
   'declaration.state': 'Your current choice',
   'declaration.allowed': 'Allowed',
   'declaration.refused': 'Not allowed',

@@ -60,6 +60,7 @@ export const es: Translation = {
   'declaration.kind.sessionStorage': 'Almacenamiento de sesión',
   'declaration.none': 'No guarda nada en su navegador en este sitio',
   'declaration.consentCookie': 'Recuerda su elección sobre las cookies en este sitio.',
+  'declaration.refusalLifetime': '{granted}; {refused} tras un rechazo',
   'declaration.state': 'Su elección actual',
   'declaration.allowed': 'Permitido',
   'declaration.refused': 'No permitido',

@@ -60,6 +60,7 @@ export const et: Translation = {
   'declaration.kind.sessionStorage': 'Seansi salvestusruum',
   'declaration.none': 'Ei salvesta sellel veebilehel teie brauserisse midagi',
   'declaration.consentCookie': 'Jätab meelde teie küpsiste valiku sellel veebilehel.',
+  'declaration.refusalLifetime': '{granted}; {refused} pärast keeldumist',
   'declaration.state': 'Teie praegune valik',
   'declaration.allowed': 'Lubatud',
   'declaration.refused': 'Pole lubatud',

@@ -60,6 +60,7 @@ export const fr: Translation = {
   'declaration.kind.sessionStorage': 'Stockage de session',
   'declaration.none': 'N’enregistre rien dans votre navigateur sur ce site',
   'declaration.consentCookie': 'Mémorise vos choix en matière de cookies sur ce site.',
+  'declaration.refusalLifetime': '{granted} ; {refused} après un refus',
   'declaration.state': 'Votre choix actuel',
   'declaration.allowed': 'Autorisé',
   'declaration.refused': 'Non autorisé',

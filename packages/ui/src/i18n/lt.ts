@@ -60,6 +60,7 @@ export const lt: Translation = {
   'declaration.kind.sessionStorage': 'Seanso saugykla',
   'declaration.none': 'Šioje svetainėje jūsų naršyklėje nieko neįrašo',
   'declaration.consentCookie': 'Įsimena jūsų slapukų pasirinkimą šioje svetainėje.',
+  'declaration.refusalLifetime': '{granted}; {refused} po atsisakymo',
   'declaration.state': 'Jūsų dabartinis pasirinkimas',
   'declaration.allowed': 'Leidžiama',
   'declaration.refused': 'Neleidžiama',

@@ -60,6 +60,7 @@ export const lv: Translation = {
   'declaration.kind.sessionStorage': 'Sesijas krātuve',
   'declaration.none': 'Šajā vietnē jūsu pārlūkā neko nesaglabā',
   'declaration.consentCookie': 'Atceras jūsu sīkdatņu izvēli šajā vietnē.',
+  'declaration.refusalLifetime': '{granted}; {refused} pēc atteikuma',
   'declaration.state': 'Jūsu pašreizējā izvēle',
   'declaration.allowed': 'Atļauts',
   'declaration.refused': 'Nav atļauts',

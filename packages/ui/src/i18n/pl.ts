@@ -60,6 +60,7 @@ export const pl: Translation = {
   'declaration.kind.sessionStorage': 'Pamięć sesji',
   'declaration.none': 'Nie zapisuje nic w Twojej przeglądarce w tej witrynie',
   'declaration.consentCookie': 'Zapamiętuje Twój wybór dotyczący plików cookie w tej witrynie.',
+  'declaration.refusalLifetime': '{granted}; {refused} po odmowie',
   'declaration.state': 'Twój obecny wybór',
   'declaration.allowed': 'Dozwolone',
   'declaration.refused': 'Niedozwolone',

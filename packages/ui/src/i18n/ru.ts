@@ -60,6 +60,7 @@ export const ru: Translation = {
   'declaration.kind.sessionStorage': 'Хранилище сеанса',
   'declaration.none': 'Ничего не сохраняет в вашем браузере на этом сайте',
   'declaration.consentCookie': 'Запоминает ваш выбор cookie на этом сайте.',
+  'declaration.refusalLifetime': '{granted}; {refused} после отказа',
   'declaration.state': 'Ваш текущий выбор',
   'declaration.allowed': 'Разрешено',
   'declaration.refused': 'Не разрешено',
