@@ -21,6 +21,8 @@ const allowed: Record<string, string[]> = {
   react: ['protocol', 'core', 'ui', 'blocker', 'vendors', 'proof', 'assembly'],
   // A Node CLI: classifies with the catalog, checks its config skeleton with core.
   scanner: ['core', 'vendors'],
+  // Opt-in IAB TCF v2.3 module (docs/tcf.md): follows core's decisions; nothing else imports it.
+  tcf: ['core'],
 };
 
 // Third-party runtime dependencies a browser package may carry (ARCHITECTURE section 1).
@@ -38,6 +40,8 @@ const allowedThirdParty: Record<string, string[]> = {
   react: ['react', 'react-dom'],
   // Node only, never in a page: drives the machine's own Chromium.
   scanner: ['playwright-core'],
+  // IAB Tech Lab's own TCF libraries (encoder, CMP API, stub), shipped only to TCF sites.
+  tcf: ['@iabtechlabtcf/core', '@iabtechlabtcf/cmpapi', '@iabtechlabtcf/stub'],
 };
 
 const root = join(import.meta.dirname, '..', 'packages');
