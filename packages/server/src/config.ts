@@ -20,6 +20,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** This writer's chain name; give each instance its own when several share a database. */
   chain: string;
+  /** The Global Vendor List for TCF sites (docs/tcf.md); null: not fetched, `/v1/gvl/*` is 404. */
+  gvl: { source: string; languages: string[] } | null;
 }
 
 /** Two years: the longest the seed texts keep non-essential cookie data, and so the proof of consent to it. */
@@ -94,7 +96,16 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
     throw new ServerConfigError(`CONSENTRY_TRUSTED_PROXIES: ${(error as Error).message}`);
   }
 
+  const gvlOn = get('CONSENTRY_GVL') ?? 'off';
+  if (gvlOn !== 'on' && gvlOn !== 'off') throw new ServerConfigError(`CONSENTRY_GVL must be "on" or "off", got "${gvlOn}"`);
+  const gvlSource = get('CONSENTRY_GVL_SOURCE') ?? 'https://vendor-list.consensu.org/v3/';
+  if (!/^https?:\/\/\S+\/$/.test(gvlSource)) throw new ServerConfigError('CONSENTRY_GVL_SOURCE must be a URL ending in /, like https://vendor-list.consensu.org/v3/');
+  const gvlLanguages = (get('CONSENTRY_GVL_LANGUAGES') ?? 'lv,ru,et,lt,de,fr,es,pl').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const badLanguage = gvlLanguages.find((l) => !/^[a-z]{2}(-[a-z]{2,4})?$/.test(l));
+  if (badLanguage) throw new ServerConfigError(`CONSENTRY_GVL_LANGUAGES: "${badLanguage}" is not a language code like lv`);
+
   return {
+    gvl: gvlOn === 'on' ? { source: gvlSource, languages: gvlLanguages } : null,
     port: int('PORT', 8787, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
     dataDir,
