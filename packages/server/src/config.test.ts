@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       retentionDays: 730,
       trustedProxies: [],
       chain: 'main',
+      gvl: null,
     });
   });
 
