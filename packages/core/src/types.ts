@@ -100,6 +100,8 @@ export interface ConsentConfig {
   nonce?: string;
   /** Path of the network wall's service worker on this site (`/consentry-sw.js`); `false` or absent: none. */
   serviceWorker?: string | false;
+  /** IAB TCF v2.3 (docs/tcf.md): checked and run by @consentry/tcf, which then owns the first layer. */
+  tcf?: unknown;
 }
 /** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
 export type CategoryConfig = Record<string, never>;
@@ -156,6 +158,8 @@ export interface ResolvedConfig {
   nonce?: string;
   /** null: switched off with `false`. */
   serviceWorker?: string | null;
+  /** The `tcf` section as given; @consentry/tcf validates it. */
+  tcf?: unknown;
 }
 export interface ResolvedVendor {
   id: string;

@@ -57,7 +57,7 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     expect((err as Error).message).toMatch(/CMP ID IAB Europe registered/);
     const ping = vi.fn();
     tcfapi('ping', 2, ping);
-    expect(ping.mock.calls[0][0]).toMatchObject({ cmpStatus: 'error', cmpLoaded: false });
+    expect(ping.mock.calls[0]![0]).toMatchObject({ cmpStatus: 'error', cmpLoaded: false });
     const listener = vi.fn();
     tcfapi('addEventListener', 2, listener);
     expect(listener).toHaveBeenCalledWith(null, false);
@@ -79,7 +79,7 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     expect(tcf.needsDecision()).toBe(true);
     tcf.uiShown();
     expect(events.map((e) => e.eventStatus)).toEqual(['cmpuishown']);
-    expect(events[0].purpose.consents).toEqual({});
+    expect(events[0]!.purpose.consents).toEqual({});
     tcf.acceptAll();
     const last = events.at(-1)!;
     expect(last.eventStatus).toBe('useractioncomplete');
@@ -159,7 +159,7 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     await tcf.ready;
     expect(tcf.needsDecision()).toBe(false);
     expect(events.map((e) => [e.eventStatus, e.tcString])).toEqual([['tcloaded', stored]]);
-    expect(events[0].addtlConsent).toBe('2~89.2577~dv.');
+    expect(events[0]!.addtlConsent).toBe('2~89.2577~dv.');
     tcf.destroy();
 
     const grown = structuredClone(fixture);
@@ -176,10 +176,10 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     tcfapi('addEventListener', 2, listener);
     tcf = createTcf({ config, fetch: vendorList(503) });
     await expect(tcf.ready).rejects.toThrow(/answered 503/);
-    expect(error.mock.calls[0][0]).toMatch(/Consentry TCF: .*signals no consent/);
+    expect(error.mock.calls[0]![0]).toMatch(/Consentry TCF: .*signals no consent/);
     const ping = vi.fn();
     tcfapi('ping', 2, ping);
-    expect(ping.mock.calls[0][0]).toMatchObject({ cmpStatus: 'error' });
+    expect(ping.mock.calls[0]![0]).toMatchObject({ cmpStatus: 'error' });
     expect(listener.mock.calls.every(([data]) => !data?.tcString)).toBe(true);
     error.mockRestore();
   });
@@ -190,7 +190,7 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     await tcf.ready;
     const got = vi.fn();
     tcfapi('addEventListener', 2, got);
-    expect(got.mock.calls[0][0]).toMatchObject({ gdprApplies: false });
+    expect(got.mock.calls[0]![0]).toMatchObject({ gdprApplies: false });
     expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -71,8 +71,10 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
   shadow.append(style, rootEl);
   (options.root ?? document.body).appendChild(host);
 
+  // A TCF page's first layer is @consentry/tcf's (the TCF Policy prescribes its content), and so is its reopen button.
+  const asks = (s: string) => s === 'undecided' && config.tcf === undefined;
   let status = consent.getState().status;
-  let banner = status === 'undecided';
+  let banner = asks(status);
   let prefs: Draft | null = null;
   let opener: HTMLElement | null = null;
   let message = '';
@@ -120,7 +122,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       vendors,
       banner,
       prefs,
-      reopen: !banner && !prefs && status === 'decided' ? (config.reopenButton?.position ?? null) : null,
+      reopen: !banner && !prefs && status === 'decided' && config.tcf === undefined ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: guard((source) => decide(() => acceptAll(source), source)),
       rejectAll: guard((source) => decide(() => consent.rejectAll({ source }), source)),
@@ -160,7 +162,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
     const hadFocus = shadow.activeElement !== null;
     act();
     status = consent.getState().status;
-    banner = status === 'undecided';
+    banner = asks(status);
     if (source === 'preferences') {
       message = t('preferences.saved');
       closePreferences();
@@ -196,7 +198,7 @@ function mount(consent: Consent, options: UIOptions, guard: Guard): ConsentUI {
       if (next === status) return;
       status = next;
       // A reset or a new config revision asks again; a decision made elsewhere (API) hides the banner.
-      banner = next === 'undecided';
+      banner = asks(next);
       paint();
     }),
   );
