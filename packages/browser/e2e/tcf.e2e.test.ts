@@ -20,6 +20,7 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'packages/server/bin/consentry-server.mjs');
 const DIST = join(ROOT, 'packages/browser/dist');
 const GVL = readFileSync(join(ROOT, 'packages/tcf/src/fixtures/vendor-list-v150.json'), 'utf8');
+const GVL_LV = readFileSync(join(ROOT, 'packages/tcf/src/fixtures/purposes-lv.json'), 'utf8');
 const AD_HOST = 'ads.example-adx.test';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -81,6 +82,7 @@ describe.skipIf(!hasChromium)('IAB TCF v2.3 in real Chromium' + noChromium, () =
     iab = createServer((req, res) => {
       iabSeen.push(req.url ?? '');
       if (req.url === '/v3/vendor-list.json') return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=604800' }).end(GVL);
+      if (req.url === '/v3/purposes-lv.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(GVL_LV);
       res.writeHead(404).end();
     });
     const iabPort = await listen(iab);
@@ -109,6 +111,7 @@ describe.skipIf(!hasChromium)('IAB TCF v2.3 in real Chromium' + noChromium, () =
     site = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+      if (path === '/lv/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE.replace('<html lang="en">', '<html lang="lv">'));
       if (path === '/ad.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(AD_SCRIPT);
       if (path.startsWith('/consentry/gvl/')) {
         const upstream = httpRequest({ host: '127.0.0.1', port: serverPort, path: `/v1/gvl/${path.slice('/consentry/gvl/'.length)}` }, (r) => {
@@ -138,14 +141,14 @@ describe.skipIf(!hasChromium)('IAB TCF v2.3 in real Chromium' + noChromium, () =
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function open(context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; thirdParty: string[]; errors: string[] }> {
+  async function open(context?: BrowserContext, path = ''): Promise<{ context: BrowserContext; page: Page; thirdParty: string[]; errors: string[] }> {
     const ctx = context ?? (await browser.newContext({ viewport: { width: 320, height: 640 } }));
     const page = await ctx.newPage();
     const thirdParty: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => !r.url().startsWith(siteUrl) && !r.url().startsWith('data:') && thirdParty.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(siteUrl);
+    await page.goto(siteUrl + path);
     return { context: ctx, page, thirdParty, errors };
   }
   const events = (page: Page) => page.evaluate(() => (window as unknown as { __adLog: AdEvent[] }).__adLog);
@@ -276,6 +279,20 @@ describe.skipIf(!hasChromium)('IAB TCF v2.3 in real Chromium' + noChromium, () =
     await page.evaluate(() => fetch('/').then((r) => r.text()));
     expect(adHits()).toBe(0);
     expect(await page.evaluate(() => (window as any).Consentry.getConsent().choices)).toMatchObject({ targeting: false, statistics: true });
+    await context.close();
+  });
+
+  it("in Latvian: the layers' words and IAB's purpose names from the consent server's translation; ConsentLanguage LV", async () => {
+    const { context, page, errors } = await open(undefined, 'lv/');
+    await waitStatus(page, 'cmpuishown');
+    const layer = page.locator('consentry-tcf [data-consentry-tcf-layer="1"]');
+    await layer.getByText('Izmantot profilus personalizētas reklāmas atlasei').waitFor();
+    expect(await layer.getByRole('button').allTextContents()).toEqual(['Pieņemt visu', 'Noraidīt visu', 'Pārvaldīt iespējas']);
+    expect(await page.locator('consentry-tcf').getAttribute('lang')).toBe('lv');
+    await layer.getByRole('button', { name: 'Pieņemt visu' }).click();
+    await waitStatus(page, 'useractioncomplete');
+    expect(TCString.decode((await events(page)).at(-1)!.tcString).consentLanguage).toBe('LV');
+    expect(errors.filter((e) => !/^Failed to load resource/.test(e))).toEqual([]);
     await context.close();
   });
 });

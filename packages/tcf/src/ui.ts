@@ -127,7 +127,7 @@ export function createTcfUI(tcf: Tcf, options: TcfUIOptions): TcfUI {
       return h('label', {}, input, h('span', {}, label));
     };
     const liUsed = (p: number) => Object.values(g.vendors).some((v) => v.legIntPurposes.includes(p));
-    const names = (ids: number[], from: Record<string, { name: string }>) => ids.map((id) => from[id]?.name).filter(Boolean).join('; ');
+    const names = (ids: number[], from: Record<string, { name: string }> | undefined) => ids.map((id) => from?.[id]?.name).filter(Boolean).join('; ');
     const days = (seconds: number | undefined) => Math.max(1, Math.round((seconds ?? 0) / 86400));
     const vendorUrl = (v: GVL['vendors'][number]) => v.urls?.find((u) => u.langId === options.language) ?? v.urls?.find((u) => u.langId === 'en') ?? v.urls?.[0];
 
