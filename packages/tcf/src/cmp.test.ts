@@ -193,4 +193,28 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     expect(got.mock.calls[0]![0]).toMatchObject({ gdprApplies: false });
     expect(fetch).not.toHaveBeenCalled();
   });
+
+  it('ping, getTCData and removeEventListener per the CMP API', async () => {
+    tcf = createTcf({ config, fetch: vendorList() });
+    await tcf.ready;
+    tcf.uiShown();
+    tcf.acceptAll();
+    const ping = vi.fn();
+    tcfapi('ping', 2, ping);
+    expect(ping.mock.calls[0]![0]).toMatchObject({ cmpLoaded: true, cmpStatus: 'loaded', cmpId: 300, cmpVersion: 3, gdprApplies: true });
+    const data = vi.fn();
+    tcfapi('getTCData', 2, data);
+    expect(data.mock.calls[0]![1]).toBe(true);
+    expect(data.mock.calls[0]![0]).toMatchObject({ tcString: tcf.tcString(), addtlConsent: '2~89.2577~dv.', eventStatus: 'useractioncomplete' });
+    const seen: string[] = [];
+    let id = -1;
+    tcfapi('addEventListener', 2, (d: TcData, ok: boolean) => {
+      if (ok) (id = d.listenerId), seen.push(d.tcString);
+    });
+    const removed = vi.fn();
+    tcfapi('removeEventListener', 2, removed, id);
+    expect(removed).toHaveBeenCalledWith(true, true);
+    tcf.rejectAll();
+    expect(seen).toHaveLength(1); // removed: the reject did not reach it
+  });
 });
