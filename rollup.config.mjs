@@ -64,4 +64,9 @@ const serviceWorker = existsSync('packages/network-wall/rollup.sw.mjs') && (!onl
   ? (await import('./packages/network-wall/rollup.sw.mjs')).default
   : [];
 
-export default [...packages.flatMap((name) => [js(name), types(name)]), ...browser, ...serviceWorker];
+// The opt-in TCF files go beside the script tag too (packages/browser/dist/tcf/, docs/tcf.md).
+const tcf = existsSync('packages/tcf/rollup.tcf.mjs') && (!onlyArg || onlyArg.includes('tcf') || onlyArg.includes('browser'))
+  ? (await import('./packages/tcf/rollup.tcf.mjs')).default
+  : [];
+
+export default [...packages.flatMap((name) => [js(name), types(name)]), ...browser, ...serviceWorker, ...tcf];

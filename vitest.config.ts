@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 // One project per package so each runs in the environment it ships for:
 // server and protocol in plain Node, everything that touches the DOM in happy-dom.
 const nodePackages = ['protocol', 'server'];
-const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react', 'assembly', 'network-wall', 'vue'];
+const domPackages = ['core', 'ui', 'blocker', 'vendors', 'proof', 'browser', 'react', 'assembly', 'network-wall', 'vue', 'tcf'];
 
 const quiet = fileURLToPath(new URL('./test/happy-dom-quiet.ts', import.meta.url));
 const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };

@@ -74,6 +74,12 @@ for (const kind of ['chunks', 'vendors', 'i18n']) {
   }
 }
 
+// The opt-in TCF files (docs/tcf.md): fetched only by pages whose config has `tcf`.
+if (existsSync(`${DIST}/tcf`)) {
+  budgets.push({ name: 'TCF (opt-in): tcf/stub.js, sync in <head>', file: `${DIST}/tcf/stub.js`, limit: 2 * KB });
+  budgets.push({ name: 'TCF (opt-in): tcf/tcf.js (CMP API, encoder, layers)', file: `${DIST}/tcf/tcf.js`, limit: 24 * KB });
+}
+
 const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** The compiled guard with the bench page's config baked in, as consentry-build writes it. */
@@ -128,6 +134,31 @@ for (const b of budgets) {
   rows.push(
     `${b.name.padEnd(50)} ${String(raw).padStart(7)} B min  ${String(gz).padStart(6)} B gzip  ${String(size).padStart(6)} B brotli${b.limit === Infinity ? '' : `  / ${b.limit} B  ${ok ? 'ok' : 'OVER BUDGET'}`}${b.target ? (size > b.target ? `  (target ${b.target} B NOT MET by ${size - b.target} B)` : `  (target ${b.target} B met)`) : ''}`,
   );
+}
+// A site without TCF pays no byte for it: nothing it loads (guard, stage 2, vendors, languages,
+// proof, service worker) carries TCF code. Checked on the built files, by the markers TCF code must contain.
+const TCF_MARKERS = ['__tcfapi', 'euconsent-v2', 'addtl_consent', 'vendorsDisclosed'];
+const nonTcf = [];
+if (existsSync(DIST)) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'tcf' ? [] : walk(`${d}/${e.name}`)) : e.name.endsWith('.js') ? [`${d}/${e.name}`] : []));
+  for (const f of walk(DIST)) {
+    const text = readFileSync(f, 'utf8');
+    const found = TCF_MARKERS.filter((m) => text.includes(m));
+    if (found.length) nonTcf.push(`${f} (${found.join(', ')})`);
+  }
+  rows.push(
+    nonTcf.length
+      ? `TCF bytes in files every site loads: ${nonTcf.join('; ')}  OVER BUDGET (must be 0)`
+      : `${'TCF bytes for a site without tcf'.padEnd(50)} 0 B (no TCF code outside dist/tcf/)  ok`,
+  );
+  failed ||= nonTcf.length > 0;
+  // The markers must be ones TCF code really contains, or the check above proves nothing.
+  const tcfFile = `${DIST}/tcf/tcf.js`;
+  const missing = existsSync(tcfFile) ? TCF_MARKERS.filter((m) => !readFileSync(tcfFile, 'utf8').includes(m)) : [];
+  if (missing.length) {
+    rows.push(`TCF markers ${missing.join(', ')} not found in ${tcfFile}: update TCF_MARKERS in scripts/size.mjs  FAILED`);
+    failed = true;
+  }
 }
 console.log('Size budget (minified + brotli):');
 for (const r of rows) console.log(`  ${r}`);

@@ -24,6 +24,8 @@ const allowed: Record<string, string[]> = {
   svelte: ['assembly', 'core', 'vendors'],
   // A Node CLI: classifies with the catalog, checks its config skeleton with core.
   scanner: ['core', 'ui', 'vendors'],
+  // Opt-in IAB TCF v2.3 module (docs/tcf.md): follows core's decisions; nothing else imports it.
+  tcf: ['core'],
 };
 
 // Third-party runtime dependencies a browser package may carry (docs/architecture.md, section 1).
@@ -43,6 +45,8 @@ const allowedThirdParty: Record<string, string[]> = {
   svelte: ['svelte'],
   // Node only, never in a page: drives the machine's own Chromium.
   scanner: ['playwright-core'],
+  // IAB Tech Lab's own TCF libraries (encoder, CMP API, stub), shipped only to TCF sites.
+  tcf: ['@iabtechlabtcf/core', '@iabtechlabtcf/cmpapi', '@iabtechlabtcf/stub'],
 };
 
 // The shells: each reaches the browser parts only through the door (`createConsentry` in

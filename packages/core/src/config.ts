@@ -157,6 +157,8 @@ const shape = {
   // The network wall's worker (docs/service-worker.md): same origin only, as a worker's scope must be.
   serviceWorker: off(matching(/^\/(?![/\\])/, 'a path on this site like /sw.js')),
   jurisdictions: validateJurisdictions,
+  // The opt-in IAB TCF module validates its own section (@consentry/tcf, docs/tcf.md); core only carries it.
+  tcf: (v: unknown) => v,
 };
 
 // A site's own service (a vendor outside the catalog) declares what it is and what it writes.

@@ -106,6 +106,8 @@ export interface ConsentConfig {
   serviceWorker?: string | false;
   /** Rules by region: `{ "EEA": "opt-in", "US-CA": "opt-out", "*": "notice" }` (docs/jurisdictions.md). */
   jurisdictions?: JurisdictionsConfig;
+  /** IAB TCF v2.3 (docs/tcf.md): checked and run by @consentry/tcf, which then owns the first layer. */
+  tcf?: unknown;
 }
 /** No options today: a listed category is always shown (a hidden one could not be granted lawfully). */
 export type CategoryConfig = Record<string, never>;
@@ -164,6 +166,8 @@ export interface ResolvedConfig {
   serviceWorker?: string | null;
   /** Absent: opt-in everywhere. UK is stored as GB. */
   jurisdictions?: ResolvedJurisdictions;
+  /** The `tcf` section as given; @consentry/tcf validates it. */
+  tcf?: unknown;
 }
 export interface ResolvedVendor {
   id: string;

@@ -8,6 +8,7 @@ import { createClientAddress } from './client-address.js';
 import { mountConsole } from './console/index.js';
 import { readBody, readJson } from './read-body.js';
 import { createExportStream, parseExportQuery } from './export-stream.js';
+import type { GvlCache } from './gvl.js';
 import type { IpMode } from './ip.js';
 import type { SigningKey } from './keys.js';
 import { createNoticeCache, type NoticeCache } from './notice-cache.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   console?: { guardDir?: string | null; uiFile?: string | null; passwordCost?: { N: number; r: number; p: number } } | false;
   /** Answers `GET /v1/region` (docs/jurisdictions.md); absent: that route is 404. */
   region?: RegionResolver | null;
+  /** The Global Vendor List copy for TCF sites (`CONSENTRY_GVL`); absent: `/v1/gvl/*` is 404. */
+  gvl?: Pick<GvlCache, 'read'> | null;
 }
 
 export type AppEnv = { Variables: { clientAddress: string | null } };
@@ -149,6 +152,23 @@ export function createApp(options: AppOptions): ConsentryApp {
         active: k.keyId === signingKey.keyId,
       })),
     });
+  });
+
+  // The vendor list for TCF sites: public data, fetched by the browser without credentials, usually
+  // through the site's own origin (docs/tcf.md); never from IAB's servers.
+  app.get('/v1/gvl/*', (c) => {
+    if (!options.gvl) return problem(c, 404, 'the vendor list is not served here; start the server with CONSENTRY_GVL=on');
+    const name = c.req.path.slice('/v1/gvl/'.length);
+    const file = options.gvl.read(name);
+    if (!file) {
+      return name === 'vendor-list.json'
+        ? problem(c, 503, 'the vendor list has not been fetched from IAB yet')
+        : problem(c, 404, 'no such vendor list file; expected vendor-list.json, archives/vendor-list-v<N>.json or purposes-<lang>.json');
+    }
+    c.header('access-control-allow-origin', '*');
+    c.header('cache-control', `public, max-age=${file.maxAge}`);
+    c.header('x-content-type-options', 'nosniff');
+    return c.body(new Uint8Array(file.body), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   app.post('/v1/consents', guardWrite, async (c) => answer(c, await writer.post(await readBody(c, MAX_RECORD_BYTES), c.get('clientAddress'))));

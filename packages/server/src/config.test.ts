@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       chain: 'main',
       regionHeader: null,
       regionDatabase: null,
+      gvl: null,
     });
   });
 

@@ -23,6 +23,8 @@ export interface ServerConfig {
   /** `GET /v1/region`: the edge's country header the operator trusts, and/or a MaxMind-format database file. */
   regionHeader: string | null;
   regionDatabase: string | null;
+  /** The Global Vendor List for TCF sites (docs/tcf.md); null: not fetched, `/v1/gvl/*` is 404. */
+  gvl: { source: string; languages: string[] } | null;
 }
 
 /** Two years: the longest the seed texts keep non-essential cookie data, and so the proof of consent to it. */
@@ -101,8 +103,16 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
   if (regionHeader !== undefined && !/^[A-Za-z0-9-]{1,64}$/.test(regionHeader)) {
     throw new ServerConfigError(`CONSENTRY_REGION_HEADER must be a header name like CF-IPCountry, CloudFront-Viewer-Country, X-Vercel-IP-Country or X-Country-Code, got "${regionHeader}"`);
   }
+  const gvlOn = get('CONSENTRY_GVL') ?? 'off';
+  if (gvlOn !== 'on' && gvlOn !== 'off') throw new ServerConfigError(`CONSENTRY_GVL must be "on" or "off", got "${gvlOn}"`);
+  const gvlSource = get('CONSENTRY_GVL_SOURCE') ?? 'https://vendor-list.consensu.org/v3/';
+  if (!/^https?:\/\/\S+\/$/.test(gvlSource)) throw new ServerConfigError('CONSENTRY_GVL_SOURCE must be a URL ending in /, like https://vendor-list.consensu.org/v3/');
+  const gvlLanguages = (get('CONSENTRY_GVL_LANGUAGES') ?? 'lv,ru,et,lt,de,fr,es,pl').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const badLanguage = gvlLanguages.find((l) => !/^[a-z]{2}(-[a-z]{2,4})?$/.test(l));
+  if (badLanguage) throw new ServerConfigError(`CONSENTRY_GVL_LANGUAGES: "${badLanguage}" is not a language code like lv`);
 
   return {
+    gvl: gvlOn === 'on' ? { source: gvlSource, languages: gvlLanguages } : null,
     port: int('PORT', 8787, 0, 65535),
     host: get('HOST') ?? '127.0.0.1',
     dataDir,

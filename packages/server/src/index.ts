@@ -18,4 +18,5 @@ export type {
 export { loadOrCreateSigningKey, rotateSigningKey, keyIdOf, publicKeyFromRaw, type SigningKey } from './keys.js';
 export { createSealer, toReceipt, toSealedRecord } from './seal.js';
 export { verifyStorage, describeVerifyResult, type VerifyResult } from './verify.js';
+export { createGvlCache, checkVendorList, IAB_GVL_SOURCE, type GvlCache, type GvlCacheOptions, type GvlFile } from './gvl.js';
 export { minimiseIp, type IpMode } from './ip.js';

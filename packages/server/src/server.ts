@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type ConsentryApp } from './app.js';
 import { createRequestListener } from './fast-path.js';
 import type { ServerConfig } from './config.js';
+import { createGvlCache, type GvlCache } from './gvl.js';
 import { loadOrCreateSigningKey, type SigningKey } from './keys.js';
 import { createPostgresStorage } from './storage/postgres.js';
 import { createSqliteStorage } from './storage/sqlite.js';
@@ -23,6 +24,8 @@ export interface ConsentryServer {
   storage: StorageAdapter;
   signingKey: SigningKey;
   config: ServerConfig;
+  /** The vendor list copy, when `CONSENTRY_GVL=on`. */
+  gvl: GvlCache | null;
   /** Deletes records older than the retention period, if one is configured. */
   applyRetention(): Promise<number>;
   close(): Promise<void>;
@@ -35,7 +38,9 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
     await storage.migrate();
     const signingKey = loadOrCreateSigningKey(config.signingKeyPath);
     await storage.putPublicKey({ keyId: signingKey.keyId, publicKey: signingKey.publicKeyRaw, createdAt: new Date().toISOString() });
+    const gvl = config.gvl ? createGvlCache({ dir: join(config.dataDir, 'gvl'), source: config.gvl.source, languages: config.gvl.languages }) : null;
     const app = createApp({
+      gvl,
       storage,
       signingKey,
       chain: config.chain,
@@ -52,6 +57,7 @@ export async function createServer(config: ServerConfig): Promise<ConsentryServe
       storage,
       signingKey,
       config,
+      gvl,
       async applyRetention() {
         if (config.retentionDays === null) return 0;
         return storage.purge(new Date(Date.now() - config.retentionDays * 86_400_000).toISOString());
@@ -90,6 +96,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       console.error('[consentry-server] RETENTION FAILED; records past the retention period are kept until it succeeds (tried again in 24 h):', error);
     }
   };
+  // The first vendor-list fetch does not hold up the consent routes; TCF pages get 503 until it lands.
+  void server.gvl?.start();
   let retentionRun = retention();
   await retentionRun;
   const timer = setInterval(() => {
@@ -110,6 +118,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://${host}:${port}`,
     async close(drainMs = 10_000) {
       clearInterval(timer);
+      server.gvl?.stop();
       // In-flight requests get `drainMs` to finish; then the stalled ones (a half-sent body can hold
       // a socket for Node's 300 s request timeout) are cut. Their records were never acknowledged.
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));

@@ -73,6 +73,8 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
   shadow.append(style, rootEl);
   (options.root ?? document.body).appendChild(host);
 
+  // A TCF page's first layer is @consentry/tcf's (the TCF Policy prescribes its content), and so is its reopen button.
+  const asks = (s: string) => s === 'undecided' && kind() !== null && config.tcf === undefined;
   let status = consent.getState().status;
   // The region's rule (docs/jurisdictions.md): `none` shows no first layer; a late region may change it.
   const kind = () => {
@@ -80,7 +82,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     return rule === 'opt-in' ? 'consent' : rule === 'none' ? null : rule;
   };
   let lastKind = kind();
-  let banner = status === 'undecided' && lastKind !== null;
+  let banner = asks(status);
   const layout = () => (kind() === 'consent' ? config.layout : 'bar');
   let prefs: Draft | null = null;
   let opener: HTMLElement | null = null;
@@ -133,7 +135,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
       banner,
       prefs,
       // A site that placed its own control ([data-consentry-reopen], e.g. in its footer) gets no floating one.
-      reopen: !banner && !prefs && (status === 'decided' || kind() === null) && !document.querySelector(SITE_REOPEN) ? (config.reopenButton?.position ?? null) : null,
+      reopen: !banner && !prefs && (status === 'decided' || kind() === null) && config.tcf === undefined && !document.querySelector(SITE_REOPEN) ? (config.reopenButton?.position ?? null) : null,
       status: message,
       acceptAll: safe((source) => decide(() => acceptAll(source), source)),
       rejectAll: safe((source) => decide(() => consent.rejectAll({ source }), source)),
@@ -185,7 +187,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
     const hadFocus = shadow.activeElement !== null;
     act();
     status = consent.getState().status;
-    banner = status === 'undecided' && kind() !== null;
+    banner = asks(status);
     if (source === 'preferences') {
       message = t('preferences.saved');
       closePreferences();
@@ -224,7 +226,7 @@ function mount(consent: Consent, options: UIOptions, safe: Safe): ConsentUI {
       lastKind = k;
       const shown = next === 'undecided' && k !== null;
       // A reset or a new config revision asks again; a decision made elsewhere (API) hides the banner.
-      banner = shown;
+      banner = shown && config.tcf === undefined;
       paint();
     }),
   );
