@@ -28,7 +28,7 @@ const budgets = [
   // Issue 20: the self-writing cookie declaration drawn by the UI (+~1.2 KB).
   // Issue 24: the first layer as a notice or an opt-out ("Do not sell or share"), three texts (+~250 B).
   // Issues 19/20: the site-placed reopen control and keeping the button off embeds (+~0.3 KB).
-  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 8.75 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
+  { name: '@consentry/ui (English, without Preact)', entry: 'packages/ui/src/index.ts', external: ['preact', 'preact/*', '@consentry/core'], limit: 9 * KB, stdin: "export { createConsentUI } from './packages/ui/src/index.ts';" },
   // Stage 1, the guard: the one synchronous file in <head> (docs/size.md "Two stages").
   // Issue 11's target is 8 KB; the ceiling is what the guard measures now, so it cannot grow while
   // the target is open (docs/size.md says which bytes stand in the way). It is still below the
@@ -46,21 +46,22 @@ const budgets = [
   // the vendors' site-called globals (fbq, _hsq, …) from the guard on (+~0.27 KB).
   { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.5 * KB + PER_VENDOR * added, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.5 * KB + PER_VENDOR * added, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.625 * KB + PER_VENDOR * added, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
+  // (after the merges of issues 19-24: +0.9 KB jurisdictions, +0.6 KB the door, +1 KB the vendor stubs table)
   // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
   // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
-  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 18.75 * KB, target: 8 * KB },
-  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 32.75 * KB, target: 16 * KB },
+  { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 20 * KB, target: 8 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 34.25 * KB, target: 16 * KB },
   { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
     name: `@consentry/ui + ${l} table`,
     entry: 'packages/ui/src/index.ts',
     external: ['preact', 'preact/*', '@consentry/core'],
-    limit: 9.75 * KB,
+    limit: 10.125 * KB, // issues 19-24 merged: TCF hand-over, region notices, reopen placement
     stdin: `export { createConsentUI, ${l} } from './packages/ui/src/index.ts';`,
   })),
 ];
