@@ -2,22 +2,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, normalize, sep } from 'node:path';
+import { bakeGuard as bakeCompiled } from '@consentry/browser';
 
 /**
- * The published config and the guard as one script. Until the browser package's ahead-of-time bake
- * lands, this is the one place that joins them: a preamble puts the config where the drop-in guard
- * already reads it (`<script type="application/json" id="consentry-config">`, docs/configuration.md),
- * then the guard runs unchanged. The page's own `#consentry-config`, if any, is the fallback the
- * published config replaces. Swap this function for the bake function when it exists.
+ * The published config and the guard as one script: the compiled guard (`dist/consentry.compiled.js`)
+ * with the site's config checked and compiled into it by the browser package's own `bakeGuard`
+ * (consentry-build's code), so visitors run no validator and no catalog index. A published version
+ * was checked with the same validator; should one still not compile (a catalog vendor dropped since),
+ * the script logs why and starts nothing: fail closed, and the page itself is unaffected.
  */
-export function bakeGuard(config: unknown, guardSource: string): string {
-  // JSON.stringify twice: a JS string literal holding the JSON; no code is built from config text.
-  const json = JSON.stringify(JSON.stringify(config)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  const preamble =
-    '(function(){var d=document,e=d.getElementById("consentry-config");' +
-    'if(!e){e=d.createElement("script");e.type="application/json";e.id="consentry-config";(d.head||d.documentElement).appendChild(e)}' +
-    `e.textContent=${json}})();\n`;
-  return preamble + guardSource;
+export function bakeGuard(config: unknown, template: string): string {
+  try {
+    return bakeCompiled(config, template);
+  } catch (error) {
+    const why = JSON.stringify(`[consentry] the published config no longer compiles (${error instanceof Error ? error.message : String(error)}); publish it again from the console. Nothing optional will run.`);
+    return `console.error(${why.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/</g, '\\u003c')});\n`;
+  }
 }
 
 /** Where the built script-tag files are: CONSENTRY_GUARD_DIR, else @consentry/browser's dist (beside its entry when published). */
@@ -28,7 +28,7 @@ export function defaultGuardDir(): string | null {
     const entry = createRequire(import.meta.url).resolve('@consentry/browser');
     const dir = dirname(entry);
     const dist = basename(dir) === 'src' ? join(dir, '..', 'dist') : dir;
-    return existsSync(join(dist, 'consentry.min.js')) ? dist : null;
+    return existsSync(join(dist, 'consentry.compiled.js')) ? dist : null;
   } catch {
     return null;
   }
@@ -45,7 +45,7 @@ export function createGuardFiles(dir: string | null) {
     }
     return cache.get(rel)!;
   };
-  const guard = read('consentry.min.js');
+  const guard = read('consentry.compiled.js');
   return {
     available: guard !== null,
     guard: guard?.toString('utf8') ?? '',

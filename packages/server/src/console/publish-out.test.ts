@@ -11,7 +11,7 @@ it('publish --out writes the same files /s/<site>/ serves, with the guard siblin
   const tmp = tempDir();
   const guardDir = join(tmp.dir, 'guard');
   mkdirSync(join(guardDir, 'chunks'), { recursive: true });
-  writeFileSync(join(guardDir, 'consentry.min.js'), '/* guard */');
+  writeFileSync(join(guardDir, 'consentry.compiled.js'), '/* guard */ window.__baked = __CONSENTRY_COMPILED__;');
   writeFileSync(join(guardDir, 'chunks', 'proof.js'), '/* proof */');
   const storage = createSqliteStorage({ file: join(tmp.dir, 'db.sqlite') });
   try {

@@ -11,7 +11,7 @@ import { createConsoleStore } from './store.js';
  */
 export async function publishOut(storage: StorageAdapter, guardDir: string, outDir: string, only?: string): Promise<string[]> {
   const store = createConsoleStore(storage.sql);
-  const guard = readFileSync(join(guardDir, 'consentry.min.js'), 'utf8');
+  const guard = readFileSync(join(guardDir, 'consentry.compiled.js'), 'utf8');
   const written: string[] = [];
   const siblings = (dir: string) => {
     for (const sub of ['chunks', 'i18n', 'vendors']) {
