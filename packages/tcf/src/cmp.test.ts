@@ -194,6 +194,28 @@ describe('createTcf: __tcfapi with IAB cmpapi, TC string v2.3 with IAB core', ()
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['US-CA', false],
+    ['DE', true],
+    [undefined, true], // an unknown region falls to the strictest rule named: opt-in
+  ])('gdprApplies follows the jurisdiction rules when the tcf section does not set it (region %s: %s)', async (region, applies) => {
+    const consent = createConsent(
+      { categories: { statistics: {}, targeting: {} }, jurisdictions: { EEA: 'opt-in', 'US-CA': 'opt-out' } },
+      { cookies: createMemoryCookies(), region, gpc: false },
+    );
+    const fetch = vendorList();
+    tcf = createTcf({ config, consent, fetch });
+    await tcf.ready.catch(() => {});
+    expect(tcf.config.gdprApplies).toBe(applies);
+    // Where GDPR does not apply there is no vendor list to fetch and no TC string to make.
+    expect(fetch.mock.calls.length > 0).toBe(applies);
+    if (!applies) {
+      const got = vi.fn();
+      tcfapi('addEventListener', 2, got);
+      expect(got.mock.calls[0]![0]).toMatchObject({ gdprApplies: false });
+    }
+  });
+
   it('ping, getTCData and removeEventListener per the CMP API', async () => {
     tcf = createTcf({ config, fetch: vendorList() });
     await tcf.ready;

@@ -1,6 +1,6 @@
 import { CmpApi, CmpApiModel } from '@iabtechlabtcf/cmpapi';
 import { GVL } from '@iabtechlabtcf/core';
-import type { Consent, OptionalCategory } from '@consentry/core';
+import { gdprApplies, type Consent, type OptionalCategory } from '@consentry/core';
 import { resolveTcfConfig, type ResolvedTcf } from './config.js';
 import { allChoices, choicesOf, decodeTcString, encodeTcString, LI_PURPOSES, mustReask, noChoices, siteGvl, type TcfChoices, type VendorListJson } from './model.js';
 import { AC_COOKIE, acConsented, acString, readCookie, removeCookie, TC_COOKIE, writeCookie } from './strings.js';
@@ -9,7 +9,7 @@ export interface TcfOptions {
   /** The `tcf` section of the Consentry config. */
   config: unknown;
   /** The Consentry engine whose decisions the TC string follows (accept all, reject all, custom). */
-  consent?: Pick<Consent, 'getState' | 'on' | 'acceptAll' | 'rejectAll' | 'update'>;
+  consent?: Pick<Consent, 'getState' | 'on' | 'acceptAll' | 'rejectAll' | 'update'> & { readonly jurisdiction?: Consent['jurisdiction'] };
   /** Two-letter language of the notice shown; the TC string's ConsentLanguage. */
   language?: string;
   document?: Document;
@@ -62,6 +62,9 @@ export function createTcf(options: TcfOptions): Tcf {
   let cfg: ResolvedTcf;
   try {
     cfg = resolveTcfConfig(options.config);
+    // Unless the section says, GDPR applies where the visitor's region asks consent first (docs/jurisdictions.md).
+    const region = options.consent?.jurisdiction;
+    if ((options.config as { gdprApplies?: unknown } | null)?.gdprApplies === undefined && region) cfg = { ...cfg, gdprApplies: gdprApplies(region) };
   } catch (error) {
     failClosed(win);
     throw error;
