@@ -68,3 +68,26 @@ it('defines nothing for a returning visitor who granted the vendor, and leaves a
 it('every stubbed vendor can be configured (the table names catalog vendors only)', () => {
   expect(Object.keys(STUBBED_GLOBALS).filter((id) => !catalog[id])).toEqual([]);
 });
+
+it('waits for the end of parsing, so a snippet pasted in the page installs itself and still loads after consent', () => {
+  const consent = makeConsent({ vendors: { mixpanel: { id: '0123456789abcdef0123456789abcdef' } } });
+  const state = Object.getOwnPropertyDescriptor(Document.prototype, 'readyState') ?? Object.getOwnPropertyDescriptor(document, 'readyState');
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+  const w = window as unknown as Record<string, unknown>;
+  let stop = () => {};
+  try {
+    stop = startStubs(consent);
+    // The pasted snippet, during parsing: `(function (f, b) { if (!b.__SV) { … window.mixpanel = b } })(document, window.mixpanel || [])`.
+    const b = (w.mixpanel as { __SV?: number } | undefined) ?? ([] as unknown as { __SV?: number });
+    expect(b.__SV).toBeUndefined();
+    b.__SV = 1.2;
+    w.mixpanel = b;
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(w.mixpanel).toBe(b); // the site's own queue, not replaced by a stub
+  } finally {
+    if (state) Object.defineProperty(document, 'readyState', state);
+    else delete (document as unknown as Record<string, unknown>).readyState;
+    stop();
+    delete w.mixpanel;
+  }
+});

@@ -41,8 +41,8 @@ function dropAll(): unknown {
 }
 
 /**
- * From the guard on, each configured vendor not yet granted has its globals defined as no-throw
- * stubs, so site code that calls them before consent never throws. A vendor's stubs are removed
+ * From the end of parsing on, each configured vendor not yet granted has its globals defined as
+ * no-throw stubs, so site code that calls them before consent never throws. A vendor's stubs are removed
  * the moment it is granted (before its loader or a released snippet runs: Meta's base code and
  * others only install themselves when their global is undefined). A global the page already has is
  * left alone. Returns the clean-up.
@@ -60,17 +60,29 @@ export function startStubs(consent: Consent): () => void {
       }
     }
   };
-  for (const id of Object.keys(consent.config.vendors)) {
-    if (granted(id)) continue;
-    for (const name of STUBBED_GLOBALS[id] ?? []) {
-      if (w[name] !== undefined) continue;
-      const stub = dropAll();
-      ours.set(name, stub);
-      w[name] = stub;
+  let stopped = false;
+  const install = () => {
+    if (stopped) return;
+    for (const id of Object.keys(consent.config.vendors)) {
+      if (granted(id)) continue;
+      for (const name of STUBBED_GLOBALS[id] ?? []) {
+        if (w[name] !== undefined) continue;
+        const stub = dropAll();
+        ours.set(name, stub);
+        w[name] = stub;
+      }
     }
-  }
-  const unsubscribe = ours.size ? consent.subscribe(release) : () => {};
+  };
+  // Once the page is parsed, not before: a snippet pasted in the page (`if (f.fbq) return`,
+  // `if (!b.__SV)`) must find its global undefined and install itself, or it would never load
+  // after consent. Site code that calls a vendor from a click or after load finds the stub.
+  const doc = (globalThis as { document?: Document }).document;
+  if (doc?.readyState === 'loading') doc.addEventListener('DOMContentLoaded', install, { once: true });
+  else install();
+  const unsubscribe = consent.subscribe(release);
   return () => {
+    stopped = true;
+    doc?.removeEventListener('DOMContentLoaded', install);
     unsubscribe();
     for (const [name, stub] of ours) if (w[name] === stub) delete w[name];
     ours.clear();
