@@ -7,6 +7,7 @@ it('exports exactly the public API', () => {
     'ConsentryConfigError',
     'MAX_DAYS',
     'OPTIONAL_CATEGORIES',
+    'consentLifetimes',
     'createConsent',
     'createMemoryCookies',
     'didYouMean',

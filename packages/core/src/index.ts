@@ -1,7 +1,7 @@
 export { createConsent, startConsent, randomId } from './consent.js';
 export { fnv } from './fnv.js';
 // The grant rules other packages apply (the rest of policy.ts is the engine's own).
-export { gdprApplies, grantsAnything, isGrantedIn, isVendorListed, loadsBeforeConsent, saleOptOut, type GrantTarget } from './policy.js';
+export { consentLifetimes, gdprApplies, grantsAnything, isGrantedIn, isVendorListed, loadsBeforeConsent, saleOptOut, type GrantTarget } from './policy.js';
 export { createMemoryCookies } from './memory-cookies.js';
 export { readConsent, getCookie, type ReadConsentOptions } from './ssr.js';
 export { resolveConfig, didYouMean, MAX_DAYS } from './config.js';

@@ -144,6 +144,12 @@ export function lifetimeDays(choices: Choices, config: Pick<ResolvedConfig, 'coo
   return grantsSomething ? config.cookie.expiresDays : config.cookie.refusalExpiresDays;
 }
 
+/** How long the decision cookie lives after a grant and after a refusal (rule 5), in days: what a cookie declaration discloses. */
+export function consentLifetimes(config: Pick<ResolvedConfig, 'cookie'>): { granted: number; refused: number } {
+  const refused = listedChoices({ categories: ['necessary'] }, () => false);
+  return { granted: lifetimeDays({ ...refused, functional: true }, config), refused: lifetimeDays(refused, config) };
+}
+
 /** When a decision made at `decidedAt` lapses (rule 5), in ms since the epoch. */
 export function expiresAt(decidedAt: number, choices: Choices, config: Pick<ResolvedConfig, 'cookie'>): number {
   return decidedAt + lifetimeDays(choices, config) * DAY;

@@ -1,4 +1,4 @@
-import type { Category, Consent, ResolvedConfig } from '@consentry/core';
+import { consentLifetimes, type Category, type Consent, type ResolvedConfig } from '@consentry/core';
 import { en } from './i18n/en';
 import { buildTexts, type NoticeOptions } from './notice-texts';
 import { offeredCategories } from './offered';
@@ -75,12 +75,12 @@ function consentCookieRow(config: ResolvedConfig, language: string, texts: Recor
   };
 }
 
-/** A refusal is kept for a shorter time (`refusalExpiresDays`): the table says both. */
+/** A refusal may be kept for a shorter time (core's policy): the table says both. */
 function consentCookieLifetime(config: ResolvedConfig, language: string, texts: Record<string, string>, words: Record<string, string>): string {
-  const { expiresDays, refusalExpiresDays } = config.cookie;
-  const granted = formatDuration(`${expiresDays} days`, language, texts);
-  if (refusalExpiresDays === expiresDays) return granted;
-  return words['refusalLifetime']!.replace('{granted}', granted).replace('{refused}', formatDuration(`${refusalExpiresDays} days`, language, texts));
+  const days = consentLifetimes(config);
+  const granted = formatDuration(`${days.granted} days`, language, texts);
+  if (days.refused === days.granted) return granted;
+  return words['refusalLifetime']!.replace('{granted}', granted).replace('{refused}', formatDuration(`${days.refused} days`, language, texts));
 }
 
 function vendorRows(id: string, info: VendorInfo | undefined, texts: Record<string, string>, words: Record<string, string>, title: string): DeclarationRow[] {
