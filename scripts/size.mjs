@@ -22,7 +22,7 @@ const budgets = [
   // Issue 18: document.cookie directly instead of js-cookie (-346 B).
   // Issue 20: a site's own services validated with path messages (+~0.55 KB).
   // Issue 24: rules by jurisdiction (validation with paths, the rule per region, setRegion, the GPC opt-out): +~1.0 KB.
-  { name: '@consentry/core', entry: 'packages/core/src/index.ts', external: [], limit: 6.75 * KB },
+  { name: '@consentry/core', entry: 'packages/core/src/index.ts', external: [], limit: 6.875 * KB },
   // Issue 13 (dialog footer and folding, the phone layout, localised lifetimes, empty categories) took
   // the UI from 5.75 to ~6.9 KB; docs/ui.md "Size".
   // Issue 20: the self-writing cookie declaration drawn by the UI (+~1.2 KB).
@@ -46,7 +46,7 @@ const budgets = [
   // the vendors' site-called globals (fbq, _hsq, …) from the guard on (+~0.27 KB).
   { name: 'guard: consentry.min.js', file: 'packages/browser/dist/consentry.min.js', limit: 21.5 * KB + PER_VENDOR * added, target: 8 * KB },
   // Everything any page fetches before its banner can show: the guard and stage 2.
-  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.625 * KB + PER_VENDOR * added, target: 16 * KB },
+  { name: 'before the banner: guard + chunks/experience.js', files: ['consentry.min.js', 'chunks/experience.js'], limit: 35.75 * KB + PER_VENDOR * added, target: 16 * KB },
   // The bench page's first visit (GA4 + Meta Pixel, English, a proof server): printed against the target.
   { name: 'first visit, GA4 + Meta + proof (bench page)', files: ['consentry.min.js', 'chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // The compiled guard (consentry-build): the bench page's config (GA4 + Meta Pixel, proof) checked
@@ -54,7 +54,7 @@ const budgets = [
   // ahead of time and baked into dist/consentry.compiled.js, so it carries no validator and no
   // catalog index. Issue 18's targets apply here; the ceilings are what it measures until they are met.
   { name: 'compiled guard: consentry.compiled.js + bench config', baked: true, limit: 20 * KB, target: 8 * KB },
-  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 34.25 * KB, target: 16 * KB },
+  { name: 'before the banner, compiled: baked guard + experience', baked: true, files: ['chunks/experience.js'], limit: 34.5 * KB, target: 16 * KB },
   { name: 'first visit, compiled, GA4 + Meta + proof (bench page)', baked: true, files: ['chunks/experience.js', 'vendors/google-analytics.js', 'vendors/meta-pixel.js', 'chunks/proof.js'], limit: Infinity, target: 20 * KB },
   // Each extra language beside the English UI (issue: "well under 1 KB brotli" each).
   ...['lv', 'ru', 'et', 'lt', 'de', 'fr', 'es', 'pl'].map((l) => ({
